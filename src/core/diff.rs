@@ -475,14 +475,22 @@ impl InsatsChange {
         self.described.focus_areas && self.old.focus_areas != self.new.focus_areas
     }
 
-    /// Whether the printed *Ansvarig verksamhet* differs.
+    /// Whether the printed *Ansvarig verksamhet* says something new: not when the actors
+    /// changed, which the responsible column shows already, nor for the same words in
+    /// another order or case (reviewer s42: 2025→2026 repeated every actor change).
     pub fn responsible_changed(&self) -> bool {
-        self.described.responsible && self.old.responsible != self.new.responsible
+        self.described.responsible
+            && !self.actors_changed()
+            && !same_words(
+                self.old.responsible.as_deref(),
+                self.new.responsible.as_deref(),
+            )
     }
 
-    /// Whether the *berörda verksamheter* differ.
+    /// Whether the *berörda verksamheter* differ, other than in order or case.
     pub fn affected_changed(&self) -> bool {
-        self.described.affected && self.old.affected != self.new.affected
+        self.described.affected
+            && !same_words(self.old.affected.as_deref(), self.new.affected.as_deref())
     }
 
     /// Whether what the document prints beside the insats's text differs: its focus areas,
@@ -1019,6 +1027,23 @@ fn composed(text: &str) -> String {
 }
 
 /// The focus areas an insats names, sorted, each once (`[6, 5]` and `[5, 6]` are the same).
+/// Whether two printed lists of units are the same words, in any order and case
+/// (`Region Jämtland Härjedalen Föräldra-barnhälsan`, `Föräldra-barnhälsan Region Jämtland
+/// Härjedalen`); punctuation between them aside.
+fn same_words(old: Option<&str>, new: Option<&str>) -> bool {
+    let words = |text: Option<&str>| {
+        let mut words: Vec<String> = text
+            .unwrap_or("")
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '(' | ')'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        words.sort_unstable();
+        words
+    };
+    words(old) == words(new)
+}
+
 fn focus_areas(insats: &crate::core::plan::Insats) -> Vec<u32> {
     let named = insats.focus_areas.as_ref().map(|f| f.get_ref().as_slice());
     let numbers: BTreeSet<u32> = named

@@ -760,7 +760,7 @@ impl Edit {
         if let Some(texts) = item.as_array_mut() {
             for text in texts.iter_mut() {
                 if let Some(old) = text.as_str() {
-                    let replaced = replace_year(old, self.old_year, self.year);
+                    let replaced = crate::core::text::replace_year(old, self.old_year, self.year);
                     if replaced != old {
                         let decor = text.decor().clone();
                         *text = Value::from(replaced);
@@ -771,7 +771,7 @@ impl Edit {
             return;
         }
         let Some(text) = item.as_str() else { return };
-        let replaced = replace_year(text, self.old_year, self.year);
+        let replaced = crate::core::text::replace_year(text, self.old_year, self.year);
         if replaced != text {
             replace(item, Value::from(replaced));
         }
@@ -993,35 +993,6 @@ fn set_suffix(item: &mut Item, suffix: &str) {
     }
 }
 
-/// `text` with the year `old` as `new` where it stands alone: not part of a longer number,
-/// nor of a date, a span of years or a reference (`2026-02-27`, `2026/2027`, `2026–2034`,
-/// `RJH 2026/123`), which keep their years (`init` lists the texts it changed, to be read).
-fn replace_year(text: &str, old: i32, new: i32) -> String {
-    let old = old.to_string();
-    let new = new.to_string();
-    // A digit, or a joiner followed by a digit, on that side of the year.
-    let joined = |mut side: std::iter::Peekable<std::str::Chars>| match side.next() {
-        Some(c) if c.is_ascii_digit() => true,
-        Some('-' | '–' | '—' | '/' | '.' | ':') => {
-            side.peek().is_some_and(char::is_ascii_digit)
-        }
-        _ => false,
-    };
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(at) = rest.find(&old) {
-        let (before, after) = rest.split_at(at);
-        let tail = after.get(old.len()..).unwrap_or("");
-        let before_rev: String = before.chars().rev().take(2).collect();
-        let alone = !joined(before_rev.chars().peekable()) && !joined(tail.chars().peekable());
-        out.push_str(before);
-        out.push_str(if alone { &new } else { &old });
-        rest = tail;
-    }
-    out.push_str(rest);
-    out
-}
-
 /// A key file path (relative to the old plan's folder) relative to the new plan's folder.
 fn rebase(file: &str, folders: &Folders) -> String {
     let path = Path::new(file);
@@ -1097,24 +1068,6 @@ mod tests {
         );
         assert_eq!(super::as_source(made.clone(), "a = 0\nb = 0\r\n"), made);
         assert_eq!(super::as_source(made.clone(), "a = 0"), made);
-    }
-
-    #[test]
-    fn the_year_is_replaced_only_where_it_stands_alone() {
-        assert_eq!(
-            replace_year("Överenskommelse 2025, plan 2025-2034, 12025", 2025, 2026),
-            "Överenskommelse 2026, plan 2025-2034, 12025"
-        );
-        // Dates, spans of years and references keep their years; a year at the end of a
-        // sentence moves.
-        assert_eq!(
-            replace_year(
-                "verksamhetsåret 2026/2027, SVOM 2026-02-27, RJH 2026/123, 2026–2034, 2024–2026, år 2026. Suicidprevention 2026",
-                2026,
-                2027
-            ),
-            "verksamhetsåret 2026/2027, SVOM 2026-02-27, RJH 2026/123, 2026–2034, 2024–2026, år 2027. Suicidprevention 2027"
-        );
     }
 
     #[test]

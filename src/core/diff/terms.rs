@@ -17,6 +17,7 @@
 //! The notes on `[[headings]]` and `[[stated]]` are not compared: the comparison does not pair
 //! headings or printed figures at all.
 
+use crate::core::text::replace_year;
 use std::collections::HashMap;
 
 use super::{Status, Text, area_pairs, pair_equal, pair_similar};
@@ -162,15 +163,43 @@ impl TermChange {
     }
 }
 
-/// Whether two values of a term say the same: texts white space, case and Unicode form
-/// aside, actors by id (an actor given a new id under its name, `renamed`, is the same).
-fn same_value(old: &TermValue, new: &TermValue, renamed: &HashMap<String, String>) -> bool {
+/// The two plans' years, old and new: between two years a deadline on the same day of its
+/// year, and a title with only its year moved, are the same term (reviewer s42: 2025→2026
+/// listed every deadline one year on as a change).
+#[derive(Clone, Copy)]
+struct Years {
+    old: i32,
+    new: i32,
+}
+
+/// Whether two values of a term say the same: a title or forum white space, case and Unicode
+/// form aside, a reference or an invoicing address as written (a web address may tell case);
+/// a deadline on the same day of its plan's year; the actors reported to by id, in any order
+/// (an actor given a new id under its name, `renamed`, is the same).
+fn same_value(
+    term: PlanTerm,
+    old: &TermValue,
+    new: &TermValue,
+    years: Years,
+    renamed: &HashMap<String, String>,
+) -> bool {
     match (old, new) {
-        (TermValue::Text(a), TermValue::Text(b)) => same_text(a, b),
-        (TermValue::Date(a), TermValue::Date(b)) => a == b,
+        (TermValue::Text(a), TermValue::Text(b)) => match term {
+            PlanTerm::Reference | PlanTerm::Invoicing => a == b,
+            PlanTerm::Title => same_text(&replace_year(a, years.old, years.new), b),
+            _ => same_text(a, b),
+        },
+        (TermValue::Date(a), TermValue::Date(b)) => match term {
+            PlanTerm::Deadline(_) => a.years_later(years.new.saturating_sub(years.old)) == *b,
+            _ => a == b,
+        },
         (TermValue::Actors(a), TermValue::Actors(b)) => {
             let as_new = |id: &String| renamed.get(id).unwrap_or(id).clone();
-            a.len() == b.len() && a.iter().zip(b).all(|((a, _), (b, _))| as_new(a) == *b)
+            let mut a: Vec<String> = a.iter().map(|(id, _)| as_new(id)).collect();
+            let mut b: Vec<&String> = b.iter().map(|(id, _)| id).collect();
+            a.sort_unstable();
+            b.sort_unstable();
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a == b)
         }
         _ => false,
     }
@@ -184,10 +213,14 @@ fn plan_terms(
 ) -> (Vec<TermChange>, usize) {
     let mut changed = Vec::new();
     let mut unchanged = 0;
+    let years = Years {
+        old: *old.plan.year.get_ref(),
+        new: *new.plan.year.get_ref(),
+    };
     for term in PlanTerm::ALL {
         match (term.value(old), term.value(new)) {
             (None, None) => {}
-            (Some(a), Some(b)) if same_value(&a, &b, renamed) => unchanged += 1,
+            (Some(a), Some(b)) if same_value(term, &a, &b, years, renamed) => unchanged += 1,
             (old, new) => changed.push(TermChange { term, old, new }),
         }
     }
