@@ -150,6 +150,8 @@ pub enum Error {
     FormAsPlan { path: PathBuf, command: PlanFor },
     /// An amount the Excel dialect of CSV cannot hold: Excel would round it.
     CsvNotExact(Amount),
+    /// An amount received that a form, opened in Excel, would show rounded.
+    FormsNotExact(Amount),
     /// `follow-up --forms --force` into a folder where forms of the same names are filled
     /// in: returned forms keep the name they were sent with.
     FormsFilledIn { dir: PathBuf, names: Vec<String> },
@@ -1049,6 +1051,15 @@ impl Error {
                     lang,
                     "CSV för Excel kan inte skrivas: beloppet {amount} har fler siffror än Excel visar exakt ({digits}) och skulle avrundas när Excel öppnar filen. Skriv CSV för program i stället (--csv rfc4180), eller JSON (--format json); inget skrevs",
                     "CSV for Excel cannot be written: the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded when Excel opens the file. Write CSV for programs instead (--csv rfc4180), or JSON (--format json); nothing was written"
+                ))
+            }
+            Error::FormsNotExact(amount) => {
+                let amount = lang.amount(*amount);
+                let digits = crate::output::xlsx::EXCEL_DIGITS;
+                line(say!(
+                    lang,
+                    "blanketterna kan inte skrivas: beloppet {amount} har fler siffror än Excel visar exakt ({digits}) och skulle avrundas när mottagaren öppnar blanketten; inget skrevs",
+                    "the forms cannot be written: the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded when the recipient opens the form; nothing was written"
                 ))
             }
             Error::FormsFilledIn { dir, names } => {

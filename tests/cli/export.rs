@@ -1999,6 +1999,18 @@ fn an_amount_excel_would_round_is_refused_and_the_exact_formats_are_named() {
         .assert_stdout_empty()
         .assert_stderr_contains(refused);
     assert!(!dir.path().join("ut").exists());
+    // The forms, CSV or workbook, are refused the same way (reviewer s42).
+    for format in ["csv", "xlsx"] {
+        allocate(
+            dir.path(),
+            &["follow-up", "plan.toml", "--forms", "--format", format, "-o", "bl"],
+        )
+        .assert_status(2)
+        .assert_stderr_contains(
+            "blanketterna kan inte skrivas: beloppet 1 000 000 000 000 001 kr har fler siffror än Excel visar exakt (15)",
+        );
+        assert!(!dir.path().join("bl").exists());
+    }
     let plan_2026 = repo_root().join("allocations/plan-2026.toml");
     let split = |amount: &str| {
         allocate(
@@ -2015,10 +2027,18 @@ fn an_amount_excel_would_round_is_refused_and_the_exact_formats_are_named() {
             ],
         )
     };
-    split("1000000000000000")
+    // What the file prints is held, not the amount split: 10^16 kr gives parts Excel keeps
+    // (Krokom's 11,9 % is 1 190 000 000 000 000 kr), written; of 12 345 678 901 234 567 kr
+    // Krokom's 11,9 % is 1 469 135 789 246 913 kr, 16 digits, refused.
+    split("10000000000000000")
+        .assert_status(0)
+        .assert_stdout_contains(";Krokom;11,9;1190000000000000;1190000000000000;");
+    split("12345678901234567")
         .assert_status(2)
         .assert_stdout_empty()
-        .assert_stderr_contains("beloppet 1 000 000 000 000 000 kr har fler siffror");
+        .assert_stderr_contains(
+            "CSV för Excel kan inte skrivas: beloppet 1 469 135 789 246 913 kr",
+        );
     // Ragunda's 3,9 % of 999 999 999 999 999 kr, every digit.
     split("999999999999999")
         .assert_status(0)

@@ -454,6 +454,14 @@ fn write_forms(
         return Err(Error::FollowUp(Misuse::FormsNeedDecisionDate));
     }
     let forms = followup::form::forms(ledger);
+    // A form is opened in Excel, which would round an amount received beyond its digits, in
+    // a workbook and in CSV alike (reviewer s42: the CSV form was written).
+    let rounded = (forms.iter().flat_map(|f| &f.lines))
+        .map(|l| l.received)
+        .find(|a| !crate::output::xlsx::excel_keeps(*a));
+    if let Some(amount) = rounded {
+        return Err(Error::FormsNotExact(amount));
+    }
     let names = form::file_names(&forms, if xlsx { "xlsx" } else { "csv" });
     let files = forms
         .iter()

@@ -194,11 +194,13 @@ pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             crate::output::audit::table(&audit, lang, crate::output::table::terminal_width(), out)?
         }
         Format::Csv => {
-            // Every part is a multiple of the unit no larger than the amount: at the unit's
-            // decimals the amount has at least as many digits as any of them.
-            let digits = amount.0.mantissa().unsigned_abs();
+            // The amounts in the file, as `export` holds its amounts (reviewer s42: the amount
+            // split was held instead, which the file does not print).
+            let rounded = (audit.steps.iter().flat_map(|s| &s.parts))
+                .flat_map(|p| [p.floor, p.amount])
+                .find(|a| !crate::output::xlsx::excel_keeps(*a));
             if dialect == crate::output::csv::Dialect::Excel
-                && digits >= 10u128.pow(crate::output::xlsx::EXCEL_DIGITS)
+                && let Some(amount) = rounded
             {
                 return Err(Error::CsvNotExact(amount));
             }
