@@ -1215,12 +1215,20 @@ fn pasted_number(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)
     let lead = rest.len() - rest.trim_start_matches([' ', '\t']).len();
     let start = eq + lead;
     let line = text.get(start..)?.split(['\n', '\r', '#']).next()?;
+    // In an inline table the value ends at its `}` or at `, ` before the next key
+    // (`except = { Östersund = 140000:- }`); a pasted `1,350,000` has no space after a comma.
+    let line = line.split('}').next()?.split(", ").next()?;
     let written = line.trim_end();
     let value = written;
     // Kronor as a document marks them (`1 350 000 kr`, `1350000:-`): no TOML number ends so.
+    // Not for a key that takes no amount (`year = 2026 kr`, `reference = 400105 SEK`).
+    let key = key_written_before(before);
+    let takes_no_amount =
+        ["year", "reference", "code", "number", "area", "precision"].contains(&key.as_str());
     let unmarked = ["kr", "SEK", ":-", ",-"]
         .iter()
-        .find_map(|mark| value.strip_suffix(mark));
+        .find_map(|mark| value.strip_suffix(mark))
+        .filter(|_| !takes_no_amount);
     let value = unmarked
         .map_or(value, str::trim_end)
         .trim_end_matches(GROUP_SPACES);
@@ -1259,7 +1267,13 @@ fn pasted_number(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)
     if !pasted {
         return None;
     }
-    let grouped = toml_grouped(&groups.concat());
+    // Only an amount a plan can hold is offered (19 digits at most, leading zeros aside).
+    let all = groups.concat();
+    let all = all.trim_start_matches('0');
+    if all.len() > 19 || (all.len() == 19 && all > "9223372036854775807") {
+        return None;
+    }
+    let grouped = toml_grouped(if all.is_empty() { "0" } else { all });
     let toml = if sign.is_some() {
         format!("-{grouped}")
     } else {
@@ -2058,9 +2072,33 @@ mod tests {
             ("1350000kr", "1_350_000"),
             ("1 350 000 SEK", "1_350_000"),
             ("-7 877 kr", "-7_877"),
+            ("012689898 kr", "12_689_898"),
         ] {
             assert_eq!(pasted(written), expect(written, toml));
         }
+        // Not beyond what a plan holds, nor for a key that takes no amount (reviewer s42).
+        for written in ["123456789012345678901 kr", "99999999999999999999:-"] {
+            assert!(
+                !matches!(pasted(written).0, ParseErrorKind::PastedNumber { .. }),
+                "{written}"
+            );
+        }
+        let year = parse("[plan]\nyear = 2026 kr\n").unwrap_err().kind;
+        assert!(
+            !matches!(year, ParseErrorKind::PastedNumber { .. }),
+            "{year:?}"
+        );
+        // In an inline table, the value up to its `}`.
+        let inline = parse("[[insatser]]\nsplit = { except = { Berg = 140000:- } }\n")
+            .unwrap_err()
+            .kind;
+        assert_eq!(
+            inline,
+            ParseErrorKind::PastedNumber {
+                written: "140000:-".to_string(),
+                toml: "140_000".to_string()
+            }
+        );
         assert_eq!(
             pasted("\u{2212} 12 689 898"),
             expect("\u{2212} 12 689 898", "-12_689_898")
