@@ -1045,21 +1045,19 @@ impl Error {
                 .to_string(),
             ),
             Error::CsvNotExact(amount) => {
-                let amount = lang.amount(*amount);
-                let digits = crate::output::xlsx::EXCEL_DIGITS;
+                let too_long = excel_rounds(*amount, lang);
                 line(say!(
                     lang,
-                    "CSV för Excel kan inte skrivas: beloppet {amount} har fler siffror än Excel visar exakt ({digits}) och skulle avrundas när Excel öppnar filen. Skriv CSV för program i stället (--csv rfc4180), eller JSON (--format json); inget skrevs",
-                    "CSV for Excel cannot be written: the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded when Excel opens the file. Write CSV for programs instead (--csv rfc4180), or JSON (--format json); nothing was written"
+                    "CSV för Excel kan inte skrivas: {too_long} när Excel öppnar filen. Skriv CSV för program i stället (--csv rfc4180), eller JSON (--format json); inget skrevs",
+                    "CSV for Excel cannot be written: {too_long} when Excel opens the file. Write CSV for programs instead (--csv rfc4180), or JSON (--format json); nothing was written"
                 ))
             }
             Error::FormsNotExact(amount) => {
-                let amount = lang.amount(*amount);
-                let digits = crate::output::xlsx::EXCEL_DIGITS;
+                let too_long = excel_rounds(*amount, lang);
                 line(say!(
                     lang,
-                    "blanketterna kan inte skrivas: beloppet {amount} har fler siffror än Excel visar exakt ({digits}) och skulle avrundas när mottagaren öppnar blanketten; inget skrevs",
-                    "the forms cannot be written: the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded when the recipient opens the form; nothing was written"
+                    "blanketterna kan inte skrivas: {too_long} när mottagaren öppnar blanketten; inget skrevs",
+                    "the forms cannot be written: {too_long} when the recipient opens the form; nothing was written"
                 ))
             }
             Error::FormsFilledIn { dir, names } => {
@@ -1350,6 +1348,18 @@ fn render_usage_error(error: &UsageReadError, style: Style) -> String {
 }
 
 /// Why an XLSX workbook cannot be written, and what to use instead.
+/// An amount Excel would round, in words: "beloppet 1 000 000 000 000 001 kr har fler siffror
+/// än Excel visar exakt (15) och skulle avrundas", the same for every file Excel opens.
+fn excel_rounds(amount: Amount, lang: Lang) -> String {
+    let amount = lang.amount(amount);
+    let digits = crate::output::xlsx::EXCEL_DIGITS;
+    say!(
+        lang,
+        "beloppet {amount} har fler siffror än Excel visar exakt ({digits}) och skulle avrundas",
+        "the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded"
+    )
+}
+
 fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String {
     use crate::output::xlsx::{EXCEL_MAX_COLUMNS, XlsxFailure};
     use rust_xlsxwriter::XlsxError;
@@ -1364,12 +1374,11 @@ fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String 
             )
         }
         XlsxFailure::NotExact(amount) => {
-            let amount = lang.amount(*amount);
-            let digits = crate::output::xlsx::EXCEL_DIGITS;
+            let too_long = excel_rounds(*amount, lang);
             say!(
                 lang,
-                "XLSX kan inte skrivas: beloppet {amount} har fler siffror än Excel visar exakt ({digits}) och skulle avrundas. Skriv som JSON i stället (--format json), eller som CSV för program (--format csv --csv rfc4180): Excel avrundar beloppet också när det öppnar en CSV-fil.",
-                "XLSX cannot be written: the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded. Write JSON instead (--format json), or CSV for programs (--format csv --csv rfc4180): Excel rounds the amount when it opens a CSV file as well."
+                "XLSX kan inte skrivas: {too_long}. Skriv som JSON i stället (--format json), eller som CSV för program (--format csv --csv rfc4180): Excel avrundar beloppet också när det öppnar en CSV-fil.",
+                "XLSX cannot be written: {too_long}. Write JSON instead (--format json), or CSV for programs (--format csv --csv rfc4180): Excel rounds the amount when it opens a CSV file as well."
             )
         }
         XlsxFailure::TextTooLong {
