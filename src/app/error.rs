@@ -893,12 +893,7 @@ impl Error {
                 }
                 ReportMisuse::OtherLetters { dir, year, names } => {
                     let dir = crate::output::text::shown_path(dir);
-                    let names: Vec<String> = names
-                        .iter()
-                        .map(|n| crate::output::text::named(n).into_owned())
-                        .collect();
-                    // A folder of hundreds is named by its first few.
-                    let names = crate::output::words::listed_first(&names, 10, lang);
+                    let names = files_named(names, lang);
                     say!(
                         lang,
                         "{dir} har redan fördelningsbesked för {year} till mottagare som planen inte betalar: {names}. De är från en annan plan eller version av planen och får inte skickas med de nya. Ta bort dem, eller skriv beskeden till en tom mapp; inget skrevs",
@@ -1062,11 +1057,7 @@ impl Error {
             }
             Error::FormsFilledIn { dir, names } => {
                 let dir = shown_path(dir);
-                let names: Vec<String> = names
-                    .iter()
-                    .map(|n| crate::output::text::named(n).into_owned())
-                    .collect();
-                let names = crate::output::words::listed_first(&names, 10, lang);
+                let names = files_named(names, lang);
                 line(say!(
                     lang,
                     "{dir} har redan ifyllda blanketter med samma namn: {names}. --force skriver inte över en ifylld blankett med en tom. Flytta de ifyllda blanketterna till en egen mapp, eller skriv de nya till en annan mapp; inget skrevs",
@@ -1348,6 +1339,15 @@ fn render_usage_error(error: &UsageReadError, style: Style) -> String {
 }
 
 /// Why an XLSX workbook cannot be written, and what to use instead.
+/// Files in a folder by name, as a message lists them: a folder of hundreds by its first few.
+fn files_named(names: &[String], lang: Lang) -> String {
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| crate::output::text::named(n).into_owned())
+        .collect();
+    crate::output::words::listed_first(&names, 10, lang)
+}
+
 /// An amount Excel would round, in words: "beloppet 1 000 000 000 000 001 kr har fler siffror
 /// än Excel visar exakt (15) och skulle avrundas", the same for every file Excel opens.
 fn excel_rounds(amount: Amount, lang: Lang) -> String {
