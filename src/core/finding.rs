@@ -80,6 +80,7 @@ pub enum Code {
     KeySource,
     DecisionDate,
     InvoiceCondition,
+    RevisionDate,
     TableShape,
     TableRowTotal,
     TableColumnTotal,
@@ -510,6 +511,12 @@ pub enum Problem {
     /// which every invoice cites.
     DecisionDateMissing {
         forum: String,
+    },
+    /// The decision a revised plan replaces (`replaces`) is not before the plan's own
+    /// decision (`decision_date`).
+    ReplacesNotBefore {
+        replaces: crate::core::plan::Date,
+        decided: crate::core::plan::Date,
     },
     /// The plan gives `invoice_by` and no condition says what money not invoiced by then
     /// goes to.
@@ -1106,6 +1113,7 @@ impl Problem {
             Problem::KeySource { .. } => Code::KeySource,
             Problem::DecisionDateMissing { .. } => Code::DecisionDate,
             Problem::InvoiceByWithoutCondition { .. } => Code::InvoiceCondition,
+            Problem::ReplacesNotBefore { .. } => Code::RevisionDate,
             Problem::KeyRounding { .. } => Code::KeyRounding,
             Problem::SplitPrinted { .. } => Code::SplitPrinted,
             Problem::StatedTotal { .. } => Code::StatedTotal,

@@ -100,6 +100,9 @@ pub struct Meta {
     #[serde(default, deserialize_with = "non_empty_spanned_given")]
     pub forum: Option<Spanned<String>>,
     pub decision_date: Option<Spanned<Date>>,
+    /// The date of the decision this plan revises (a decided plan revised during the year):
+    /// the decision basis, the letters and the invoices say the plan replaces it.
+    pub replaces: Option<Spanned<Date>>,
     pub document_date: Option<Spanned<Date>>,
     /// The reference code that invoices cite (`400105`).
     #[serde(default, deserialize_with = "non_empty_given")]

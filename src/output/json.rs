@@ -56,6 +56,9 @@ pub struct ResolvedPlan {
     pub forum: Option<String>,
     pub document_date: Option<String>,
     pub decision_date: Option<String>,
+    /// The decision a revised plan replaces (`replaces`).
+    #[serde(default)]
+    pub replaces: Option<String>,
     pub reference: Option<String>,
     pub invoicing: Option<String>,
     pub unit: Amount,
@@ -396,6 +399,7 @@ fn plan_part(
             forum,
             document_date,
             decision_date,
+            replaces,
             reference,
             invoicing,
             unit,
@@ -587,6 +591,7 @@ fn resolved_plan<'l>(
         forum: plan.plan.forum.as_ref().map(|f| f.get_ref().clone()),
         document_date: date(&plan.plan.document_date),
         decision_date: date(&plan.plan.decision_date),
+        replaces: date(&plan.plan.replaces),
         reference: plan.plan.reference.clone(),
         invoicing: plan.plan.invoicing.clone(),
         unit: plan.plan.unit(),

@@ -235,7 +235,7 @@ pub fn unfinished(old: &Plan, new: &Plan, year: i32) -> Option<&'static str> {
         ),
         (
             "plan.decision_date",
-            meta.decision_date.is_none() && meta.document_date.is_none(),
+            meta.decision_date.is_none() && meta.document_date.is_none() && meta.replaces.is_none(),
         ),
         (
             "deadlines",
@@ -456,7 +456,8 @@ impl Edit {
         self.replace_year(meta, "title");
         self.replace_year(meta, "proposal");
         self.replace_year(meta, "conditions");
-        for key in ["document_date", "decision_date"] {
+        // Dates of this year's decisions; a revision's `replaces` is of this year's too.
+        for key in ["document_date", "decision_date", "replaces"] {
             meta.table.remove(key);
         }
         self.fill(meta, "county_total", false);

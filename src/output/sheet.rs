@@ -667,6 +667,16 @@ fn invoices(report: &Payments, invoice_by: Option<Date>, words: Words) -> Sheet 
                 .to_string(),
         );
     }
+    // A revised plan's invoices say which decision they replace: a party that invoiced under
+    // it invoices the difference.
+    let replaces = report.replaces.as_deref().and_then(Date::parse);
+    if replaces.is_some() {
+        headers.push(
+            words
+                .pick("Ersätter beslut", "Replaces decision", "replaces")
+                .to_string(),
+        );
+    }
     let region: Text = report.region.as_str().into();
     let decision_text = decision(&report.decision, report.decision_date_missing, words);
     let rows = report
@@ -683,6 +693,7 @@ fn invoices(report: &Payments, invoice_by: Option<Date>, words: Words) -> Sheet 
                 Value::Amount(invoice.total),
             ];
             row.extend(invoice_by.map(Value::Date));
+            row.extend(replaces.map(Value::Date));
             row
         })
         .collect();

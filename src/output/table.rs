@@ -990,6 +990,7 @@ struct Invoicing<'a> {
     reference: Option<&'a str>,
     decision: &'a str,
     decision_date_missing: bool,
+    replaces: Option<&'a str>,
     complete: bool,
     deadlines: &'a [(DeadlineKind, String)],
     /// Each insats's id and its text as shown ([`shown_ids`], [`text::shown`]), by its place
@@ -1006,6 +1007,7 @@ impl<'a> Invoicing<'a> {
             reference: report.reference.as_deref(),
             decision: &report.decision,
             decision_date_missing: report.decision_date_missing,
+            replaces: report.replaces.as_deref(),
             complete: report.complete,
             deadlines: &report.deadlines,
             ids: shown_ids(report),
@@ -1194,6 +1196,10 @@ fn statement_block(
             "Decision date: [missing – give `decision_date` under [plan] before the invoice is sent]",
         );
         text.push_str(&format!("{}\n", wrap(missing, width, "  ", "    ")));
+    }
+    if let Some(date) = report.replaces {
+        let label = crate::output::words::document::replaces_label(lang);
+        text.push_str(&format!("  {label}: {date}\n"));
     }
     out.write_all(text.as_bytes())?;
     let total = lang.amount(invoice.total);

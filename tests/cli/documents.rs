@@ -4515,3 +4515,123 @@ fn a_wrong_stated_change_is_one_error_with_last_years_plan() {
     assert!(!out.stdout.contains("[previous-year]"), "{}", out.stdout);
     assert!(out.stderr.contains("plan.toml: 1 fel;"), "{}", out.stderr);
 }
+
+#[test]
+fn a_revised_plan_says_which_decision_it_replaces_wherever_the_decision_is_cited() {
+    // A June revision of the 2026 plan (README "Revising a decided plan during the year"):
+    // the decided plan kept beside it, the revision with its own date and `replaces`.
+    const DECIDED: &str =
+        "decision_date = 2026-02-27          # SVOM:s sammanträde enligt kallelsen (seed 000)\n";
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        DECIDED,
+        "decision_date = 2026-06-15\nreplaces = 2026-02-27\n",
+    );
+    p.check(&[]).assert_status(0);
+    let dir = p.dir.path();
+    std::fs::write(dir.join("beslutad.toml"), real_plan("plan-2026.toml")).unwrap();
+
+    let basis = allocate(dir, &["report", "plan.toml", "--format", "md"]);
+    basis
+        .assert_status(0)
+        .assert_stdout_contains("_Reviderat beslutsunderlag · Jämtlands län 2026_")
+        .assert_stdout_contains(
+            "- **Beslutsdatum:** 15 juni 2026\n- **Ersätter beslutet:** 27 februari 2026\n",
+        );
+    // The decided plan's own document says nothing of a revision.
+    let decided = allocate(dir, &["report", "beslutad.toml", "--format", "md"]);
+    decided.assert_status(0);
+    assert!(
+        decided
+            .stdout
+            .starts_with("_Beslutsunderlag · Jämtlands län 2026_")
+    );
+    assert!(!decided.stdout.contains("Ersätter"));
+
+    allocate(
+        dir,
+        &[
+            "report",
+            "plan.toml",
+            "--per-recipient",
+            "--format",
+            "md",
+            "-o",
+            "besked",
+        ],
+    )
+    .assert_status(0);
+    let kfjh = std::fs::read_to_string(
+        dir.join("besked/fordelningsbesked-2026-kommunforbundet-jamtland-harjedalen.md"),
+    )
+    .unwrap();
+    assert!(kfjh.starts_with("_Reviderat fördelningsbesked · Jämtlands län 2026_"));
+    assert!(kfjh.contains("- **Ersätter beslutet:** 27 februari 2026\n"));
+    assert!(kfjh.contains("beskedet ersätter det som skrevs efter beslutet 27 februari 2026"));
+    // Kommunförbundet invoices its 2 127 436 kr: only the difference if it already invoiced.
+    let spaced = kfjh.replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(spaced.contains(
+        "Har ni redan fakturerat enligt beslutet 27 februari 2026, fakturera bara skillnaden mellan 2 127 436 kr och det ni fakturerade"
+    ), "{kfjh}");
+    // A unit of the region is paid by internal transfer: nothing to invoice.
+    let rjh = std::fs::read_to_string(
+        dir.join("besked/fordelningsbesked-2026-region-jamtland-harjedalen.md"),
+    )
+    .unwrap();
+    assert!(rjh.contains("beskedet ersätter det som skrevs efter beslutet 27 februari 2026"));
+    assert!(!rjh.contains("Har ni redan fakturerat"));
+
+    allocate(dir, &["report", "plan.toml", "--view", "invoices"])
+        .assert_status(0)
+        .assert_stdout_contains("  Beslut: SVOM 2026-06-15: Strategiska insatser")
+        .assert_stdout_contains("  Ersätter beslutet: 2026-02-27\n");
+    let csv = allocate(
+        dir,
+        &[
+            "export",
+            "plan.toml",
+            "--view",
+            "invoices",
+            "--csv",
+            "rfc4180",
+        ],
+    );
+    csv.assert_status(0);
+    let mut lines = csv.stdout.lines();
+    assert!(
+        lines.next().unwrap().ends_with(",amount,replaces"),
+        "{}",
+        csv.stdout
+    );
+    let kfjh_row = lines
+        .find(|l| l.starts_with("Kommunförbundet Jämtland Härjedalen,"))
+        .unwrap();
+    assert!(kfjh_row.ends_with(",2127436,2026-02-27"), "{kfjh_row}");
+    let json = allocate(dir, &["export", "plan.toml", "--format", "json"]);
+    json.assert_status(0)
+        .assert_stdout_contains("\"decision_date\":\"2026-06-15\",\"replaces\":\"2026-02-27\",")
+        .assert_stdout_contains("\"decision_date_missing\":false,\"replaces\":\"2026-02-27\",");
+
+    // The comparison with the decided plan names the term; next year's plan drops it.
+    allocate(dir, &["diff", "beslutad.toml", "plan.toml"])
+        .assert_status(0)
+        .assert_stdout_contains("Ersätter beslutet");
+    allocate(
+        dir,
+        &["init", "--from", "plan.toml", "-o", "plan-2027.toml"],
+    )
+    .assert_status(0);
+    let next = std::fs::read_to_string(dir.join("plan-2027.toml")).unwrap();
+    assert!(!next.contains("replaces"), "{next}");
+
+    // The same date twice: the decision would replace itself.
+    let same = PlanDir::from_real("plan-2026.toml").edit(
+        DECIDED,
+        "decision_date = 2026-06-15\nreplaces = 2026-06-15\n",
+    );
+    let at = same.position_of("replaces = ", 11);
+    let out = same.check(&[]);
+    out.assert_status(1).assert_stdout_contains(
+        "fel[revision-date]: planen ersätter beslutet 15 juni 2026 (`replaces`), men själv beslutas den 15 juni 2026 (`decision_date`)",
+    );
+    out.assert_stdout_contains(&at);
+}

@@ -302,6 +302,24 @@ pub fn decision_date_is_given(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
+/// (Error) a revised plan replaces a decision made before its own: `replaces` is before
+/// `decision_date` (a plan that gives the same date twice, or the two swapped, would tell the
+/// recipients that the decision replaces itself, or a later one).
+pub fn replaces_an_earlier_decision(ledger: &Ledger, findings: &mut Findings) {
+    let meta = &ledger.plan.plan;
+    if let (Some(replaces), Some(decided)) = (&meta.replaces, &meta.decision_date)
+        && replaces.get_ref() >= decided.get_ref()
+    {
+        findings.error(
+            replaces.span(),
+            Problem::ReplacesNotBefore {
+                replaces: *replaces.get_ref(),
+                decided: *decided.get_ref(),
+            },
+        );
+    }
+}
+
 /// (Warning) an invoicing deadline (`invoice_by`) and no condition of the decision about money
 /// not invoiced by then: the decision basis says that money is repaid, and the follow-up keeps
 /// it out of the repayment to Kammarkollegiet as the decision's conditions decide, so a

@@ -60,6 +60,7 @@ pub enum PlanTerm {
     Forum,
     DocumentDate,
     DecisionDate,
+    Replaces,
     Reference,
     Invoicing,
     Deadline(Deadline),
@@ -68,11 +69,12 @@ pub enum PlanTerm {
 
 impl PlanTerm {
     /// Every term compared, in the order the comparison tells them.
-    pub const ALL: [PlanTerm; 11] = [
+    pub const ALL: [PlanTerm; 12] = [
         PlanTerm::Title,
         PlanTerm::Forum,
         PlanTerm::DocumentDate,
         PlanTerm::DecisionDate,
+        PlanTerm::Replaces,
         PlanTerm::Reference,
         PlanTerm::Invoicing,
         PlanTerm::Deadline(Deadline::Requisition),
@@ -89,6 +91,7 @@ impl PlanTerm {
             PlanTerm::Forum => "forum",
             PlanTerm::DocumentDate => "document_date",
             PlanTerm::DecisionDate => "decision_date",
+            PlanTerm::Replaces => "replaces",
             PlanTerm::Reference => "reference",
             PlanTerm::Invoicing => "invoicing",
             PlanTerm::Deadline(Deadline::Requisition) => "deadlines.requisition",
@@ -111,6 +114,7 @@ impl PlanTerm {
             PlanTerm::Forum => meta.forum.as_ref().and_then(|f| text(f.get_ref())),
             PlanTerm::DocumentDate => date(meta.document_date.as_ref().map(|d| *d.get_ref())),
             PlanTerm::DecisionDate => date(meta.decision_date.as_ref().map(|d| *d.get_ref())),
+            PlanTerm::Replaces => date(meta.replaces.as_ref().map(|d| *d.get_ref())),
             PlanTerm::Reference => meta.reference.as_deref().and_then(text),
             PlanTerm::Invoicing => meta.invoicing.as_deref().and_then(text),
             PlanTerm::Deadline(Deadline::Requisition) => deadline(Deadlines::requisition),

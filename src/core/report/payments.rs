@@ -37,6 +37,9 @@ pub struct Payments {
     /// the date is missing rather than cite a decision without one.
     #[serde(default)]
     pub decision_date_missing: bool,
+    /// The decision a revised plan replaces (`replaces`), as an ISO date.
+    #[serde(default)]
+    pub replaces: Option<String>,
     /// Deadlines as ISO dates (`2026-12-31`).
     pub deadlines: Vec<(DeadlineKind, String)>,
     /// Each insats's id and text by its place in the plan, which the statements' lines name
@@ -292,6 +295,7 @@ fn made(view: &Projection, listed: Listed) -> Payments {
         reference: plan.plan.reference.clone(),
         decision,
         decision_date_missing: decision_date_missing(plan),
+        replaces: plan.plan.replaces.as_ref().map(|d| d.get_ref().to_string()),
         deadlines,
         insatser,
     }

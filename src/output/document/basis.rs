@@ -103,6 +103,12 @@ pub fn build(inputs: &Inputs) -> Document {
             texts(&number::date(*date.get_ref(), lang)),
         ));
     }
+    if let Some(date) = &plan.plan.replaces {
+        meta.push((
+            crate::output::words::document::replaces_label(lang).to_string(),
+            texts(&number::date(*date.get_ref(), lang)),
+        ));
+    }
     if let Some(date) = &plan.plan.document_date {
         meta.push((
             crate::output::words::document::document_date_label(lang).to_string(),
@@ -159,11 +165,18 @@ pub fn build(inputs: &Inputs) -> Document {
     }
 
     let status = marks::status(&marks, ledger, &findings, &marked, lang);
-    let mut kicker = say!(
-        lang,
-        "Beslutsunderlag · {county} {year}",
-        "Decision basis · {county} {year}"
-    );
+    let mut kicker = match plan.plan.replaces {
+        None => say!(
+            lang,
+            "Beslutsunderlag · {county} {year}",
+            "Decision basis · {county} {year}"
+        ),
+        Some(_) => say!(
+            lang,
+            "Reviderat beslutsunderlag · {county} {year}",
+            "Revised decision basis · {county} {year}"
+        ),
+    };
     // A draft's line above the title (Markdown's running line) says it is one.
     if status.kind == StatusKind::Errors {
         kicker = format!("{} · {kicker}", super::draft_word(lang));

@@ -19,7 +19,7 @@ use crate::output::file_name;
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::words::document::{
-    deadline, decision, genitive, invoicing_label, not_invoiced_repaid,
+    deadline, decision, genitive, invoicing_label, not_invoiced_repaid, replaces_label,
 };
 use crate::say;
 
@@ -378,6 +378,12 @@ fn letter(
             vec![Span::text(d.clone())],
         ));
     }
+    if let Some(date) = &plan.plan.replaces {
+        meta.push((
+            replaces_label(lang).to_string(),
+            vec![Span::text(number::date(*date.get_ref(), lang))],
+        ));
+    }
     if route == Route::Invoice
         && let Some(reference) = &payments.reference
     {
@@ -428,6 +434,14 @@ fn letter(
         Span::swedish(title),
         Span::text(end),
     ]));
+    if let Some(date) = &plan.plan.replaces {
+        let date = number::date(*date.get_ref(), lang);
+        blocks.push(Block::Paragraph(vec![Span::text(say!(
+            lang,
+            "Beslutet är en revidering: beskedet ersätter det som skrevs efter beslutet {date}, och beloppet är det hela beloppet enligt det nya beslutet.",
+            "The decision is a revision: this letter replaces the one written after the decision of {date}, and the amount is the whole amount under the new decision."
+        ))]));
+    }
     let lines: Vec<&report::StatementLine> = statement.lines.iter().collect();
     let caption = lang.pick("Insatser", "Insatser").to_string();
     let notes = split_notes(ledger, (payments, statement), lang);
@@ -464,6 +478,14 @@ fn letter(
                 spans.push(Span::text(lang.pick(" på fakturan.", " on the invoice.")));
             }
             let mut items = vec![spans];
+            if let Some(date) = &plan.plan.replaces {
+                let date = number::date(*date.get_ref(), lang);
+                items.push(vec![Span::text(say!(
+                    lang,
+                    "Har ni redan fakturerat enligt beslutet {date}, fakturera bara skillnaden mellan {total} och det ni fakturerade; är den negativ, kreditera den.",
+                    "If you have already invoiced under the decision of {date}, invoice only the difference between {total} and what you invoiced; if it is negative, credit it."
+                ))]);
+            }
             if let Some(date) = deadline(plan, Deadlines::invoice_by, lang) {
                 items.push(vec![
                     Span::text(lang.pick("Fakturera senast ", "Invoice by ")),
@@ -559,11 +581,18 @@ fn letter(
 
     Document {
         lang,
-        kicker: say!(
-            lang,
-            "Fördelningsbesked · {county} {year}",
-            "Allocation letter · {county} {year}"
-        ),
+        kicker: match plan.plan.replaces {
+            None => say!(
+                lang,
+                "Fördelningsbesked · {county} {year}",
+                "Allocation letter · {county} {year}"
+            ),
+            Some(_) => say!(
+                lang,
+                "Reviderat fördelningsbesked · {county} {year}",
+                "Revised allocation letter · {county} {year}"
+            ),
+        },
         title: format!("{name}: {total}"),
         subtitle: Some(vec![Span::swedish(&plan.plan.title)]),
         meta,

@@ -234,6 +234,10 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "planen anger `forum` men inte `decision_date`, som fakturorna hänvisar till",
             "the plan gives `forum` but not `decision_date`, which the invoices cite",
         ),
+        Code::RevisionDate => lang.pick(
+            "en reviderad plan ersätter ett beslut (`replaces`) som inte är fattat före planens eget (`decision_date`)",
+            "a revised plan replaces a decision (`replaces`) not made before its own (`decision_date`)",
+        ),
         Code::InvoiceCondition => lang.pick(
             "planen anger `invoice_by` men inget villkor (`conditions`) om medel som inte fakturerats i tid: inget villkor nämner fakturering",
             "the plan gives `invoice_by` but no condition (`conditions`) about funds not invoiced in time: no condition speaks of invoicing",

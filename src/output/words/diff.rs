@@ -459,6 +459,7 @@ pub fn term_label(term: PlanTerm, lang: Lang) -> &'static str {
         PlanTerm::Forum => doc::forum_label(lang),
         PlanTerm::DocumentDate => doc::document_date_label(lang),
         PlanTerm::DecisionDate => doc::decision_date_label(lang),
+        PlanTerm::Replaces => doc::replaces_label(lang),
         PlanTerm::Reference => doc::reference_label(lang),
         PlanTerm::Invoicing => doc::invoicing_label(lang),
         PlanTerm::Deadline(Deadline::Requisition) => {

@@ -47,6 +47,12 @@ pub fn decision_date_label(lang: Lang) -> &'static str {
     lang.pick("Beslutsdatum", "Decision date")
 }
 
+/// What the plan's `replaces` is called where the decision basis, the letters, the invoices
+/// and the comparison give it: "Ersätter beslutet: 27 februari 2026".
+pub fn replaces_label(lang: Lang) -> &'static str {
+    lang.pick("Ersätter beslutet", "Replaces the decision of")
+}
+
 /// What the plan's `document_date` is called where the decision basis and the comparison
 /// give it.
 pub fn document_date_label(lang: Lang) -> &'static str {

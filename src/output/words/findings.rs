@@ -730,6 +730,14 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
                 "the plan has the recipients invoice by {by} (`invoice_by`), but no condition under `conditions` says what funds not invoiced by then go to; the follow-up does not count them in the repayment to Kammarkollegiet, and the decision does not say what becomes of them"
             )
         }
+        Problem::ReplacesNotBefore { replaces, decided } => {
+            let (replaces, decided) = (number::date(*replaces, lang), number::date(*decided, lang));
+            say!(
+                lang,
+                "planen ersätter beslutet {replaces} (`replaces`), men själv beslutas den {decided} (`decision_date`): ett reviderat beslut ersätter ett tidigare",
+                "the plan replaces the decision of {replaces} (`replaces`) but is itself decided on {decided} (`decision_date`): a revised decision replaces an earlier one"
+            )
+        }
         Problem::KeyRounding {
             insats,
             key,
@@ -1714,6 +1722,10 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
         Problem::DecisionDateMissing { .. } => fixed(
             "skriv `decision_date = ÅÅÅÅ-MM-DD` under [plan] när beslutet är fattat; till dess anger fakturorna att beslutsdatum saknas, och fördelningsbeskeden skrivs inte",
             "write `decision_date = YYYY-MM-DD` under [plan] once the decision is made; until then the invoices say that the decision date is missing, and the letters are not written",
+        ),
+        Problem::ReplacesNotBefore { .. } => fixed(
+            "skriv under `replaces` datumet då den plan som revideras beslutades, och under `decision_date` dagen för det nya beslutet; är planen inte en revidering, ta bort `replaces`",
+            "write under `replaces` the date the plan being revised was decided, and under `decision_date` the day of the new decision; if the plan is not a revision, remove `replaces`",
         ),
         Problem::InvoiceByWithoutCondition { .. } => fixed(
             "skriv beslutets villkor under [plan] `conditions`, som 2025 års plan: \"Medel som inte fakturerats enligt beslut 2025-08-30 … ska återbetalas och nyttjas för …\"; eller ta bort `invoice_by` om beslutet inte har någon sådan tidsgräns",
