@@ -11,6 +11,13 @@ pub enum OtherFile {
     Html,
 }
 
+/// The workbook an Office owner file (a lock file) stands for, by its name: Excel keeps
+/// `~$redovisning.xlsx` beside `redovisning.xlsx` while the workbook is open (hidden on
+/// Windows, so a pattern such as `svar/*` finds what the user does not see).
+pub fn office_lock_of(file_name: &str) -> Option<&str> {
+    file_name.strip_prefix("~$").filter(|rest| !rest.is_empty())
+}
+
 /// What a binary file given as a plan or key seems to be, for a message the user recognises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinaryKind {

@@ -54,8 +54,34 @@ pub fn tables(summary: &Summary, parts: &[Part], layout: Layout) -> String {
             Part::Lines => lines(summary, layout),
         });
     }
+    // What the recipients wrote beside their figures (why nothing was used, a report the
+    // region entered for a recipient that sent none), where the lines are not shown.
+    if Part::comments_follow(parts) && !summary.commented_lines().is_empty() {
+        out.push('\n');
+        out.push_str(&comments(summary, layout));
+    }
     out.push('\n');
     out.push_str(&reconciliation(summary, lang));
+    out
+}
+
+/// Each comment on a line: whose line, what it used, and the comment, wrapped to the width.
+fn comments(summary: &Summary, layout: Layout) -> String {
+    let lang = layout.lang;
+    let width = usize::from(layout.width);
+    let mut out = format!("{}\n", words::comments_title(lang));
+    for line in summary.commented_lines() {
+        if let Some(comment) = &line.comment {
+            let on = words::comment_on(line, |a| lang.amount(a), lang);
+            out.push_str(&wrap(
+                &format!("{}: {}", visible(&on), visible(comment)),
+                width,
+                "  ",
+                "    ",
+            ));
+            out.push('\n');
+        }
+    }
     out
 }
 
@@ -408,22 +434,9 @@ fn lines(summary: &Summary, layout: Layout) -> String {
     }
     // The recipients' comments under the table, each with its line, so that the figures keep
     // their columns at any width.
-    let mut comments = summary
-        .lines
-        .iter()
-        .filter_map(|l| Some((l, l.comment.as_deref()?)))
-        .peekable();
-    if comments.peek().is_some() {
-        out += &format!("\n{}\n", lang.pick("Kommentarer", "Comments"));
-        for (l, comment) in comments {
-            let name = crate::output::words::recipient(&l.recipient, l.kommunkod.as_deref());
-            out += &format!(
-                "  {} {}: {}\n",
-                visible(&name),
-                visible(&l.insats),
-                visible(comment)
-            );
-        }
+    if !summary.commented_lines().is_empty() {
+        out.push('\n');
+        out.push_str(&comments(summary, layout));
     }
     out
 }

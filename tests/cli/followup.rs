@@ -938,7 +938,9 @@ fn a_comment_on_a_line_not_yet_reported_is_kept() {
     let out = year.run(&["follow-up", PLAN, BERG, "--view", "lines"]);
     out.assert_status(0)
         .assert_stdout_contains("– ej redovisat")
-        .assert_stdout_contains("Kommentarer\n  Berg (2326) 1.3: väntar på faktura\n");
+        .assert_stdout_contains(
+            "Kommentarer till raderna\n  Berg (2326), 1.3, inte redovisad: väntar på faktura\n",
+        );
     let csv = year.run(&[
         "follow-up",
         PLAN,
@@ -1060,7 +1062,21 @@ fn a_year_is_closed_without_a_recipient_that_never_reports() {
     // The comment says why, beside the figures.
     year.follow_up(&["bracke.toml", "--final", "--view", "lines"])
         .assert_status(0)
-        .assert_stdout_contains("Bräcke (2305) 2.5: Ingen redovisning inkom trots påminnelser");
+        .assert_stdout_contains(
+            "Bräcke (2305), 2.5, använt 0 kr: Ingen redovisning inkom trots påminnelser",
+        );
+    // And in the summary the forum reads, where the lines are not: the lines the region
+    // entered for Bräcke say so beside "Alla rader … är redovisade" (tester s43).
+    let md = year.follow_up(&["bracke.toml", "--final", "--format", "md"]);
+    md.assert_status(0)
+        .assert_stdout_contains("## Kommentarer till raderna\n\n")
+        .assert_stdout_contains("- Bräcke (2305), 1.3, använt 0\u{a0}kr: Ingen redovisning inkom trots påminnelser\n- Bräcke (2305), 2.5, använt 0\u{a0}kr: Ingen redovisning inkom trots påminnelser\n- Bräcke (2305), 3.4, använt 0\u{a0}kr: Ingen redovisning inkom trots påminnelser\n");
+    year.follow_up(&["bracke.toml", "--final"])
+        .assert_status(0)
+        .assert_stdout_contains("Kommentarer till raderna\n")
+        .assert_stdout_contains(
+            "  Bräcke (2305), 3.4, använt 0 kr: Ingen redovisning inkom trots påminnelser\n",
+        );
 }
 
 /// A recipient that used nothing and has not invoiced (tester s33: Bräcke, 193 000 kr, all of
@@ -2592,11 +2608,11 @@ fn an_amount_column_in_another_unit_than_kronor_is_refused_at_its_header() {
             .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, header, 0));
         let message = if english {
             format!(
-                "error[usage-form-layout]: the column \"{header}\" gives the amounts in {unit}, but the form takes whole kronor"
+                "error[usage-form-layout]: the column \"{header}\" gives the amounts in {unit}, but the form takes kronor"
             )
         } else {
             format!(
-                "fel[usage-form-layout]: kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar hela kronor"
+                "fel[usage-form-layout]: kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar kronor"
             )
         };
         out.assert_stderr_contains(&message);
@@ -2648,7 +2664,7 @@ fn an_amount_column_in_another_unit_than_kronor_is_refused_at_its_header() {
             &place(BERG_UNIT, &text, "Mottaget (EUR)", 0),
         )
         .assert_stderr_contains(
-            "error[usage-form-layout]: the column \"Mottaget (EUR)\" gives the amounts in EUR, but the form takes whole kronor",
+            "error[usage-form-layout]: the column \"Mottaget (EUR)\" gives the amounts in EUR, but the form takes kronor",
         );
     // The same in a workbook: the header cell E4.
     for (header, unit) in [
@@ -2906,7 +2922,7 @@ fn a_scale_after_the_kronor_of_an_amount_header_is_refused() {
         out.assert_status(1)
             .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, header, 0))
             .assert_stderr_contains(&format!(
-                "fel[usage-form-layout]: kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar hela kronor"
+                "fel[usage-form-layout]: kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar kronor"
             ))
             .assert_stderr_contains(&format!(
                 "= åtgärd: skriv beloppen i kr, inte i {unit}, och rubriken som \"Använt (kr)\""
@@ -5852,7 +5868,7 @@ fn kronor_after_the_columns_noun_are_kronor() {
             &place(BERG_UNIT, &text, "Använt belopp i tkr", 0),
         )
         .assert_stderr_contains(
-            "fel[usage-form-layout]: kolumnen \"Använt belopp i tkr\" anger beloppen i tkr, men blanketten tar hela kronor",
+            "fel[usage-form-layout]: kolumnen \"Använt belopp i tkr\" anger beloppen i tkr, men blanketten tar kronor",
         );
 }
 
@@ -8147,4 +8163,73 @@ fn a_no_break_space_after_a_used_amount_is_told_as_that_character() {
     )
     .assert_status(2)
     .assert_stderr_contains("here is a no-break space (U+00A0), which looks like a space");
+}
+
+#[test]
+fn excels_lock_file_among_the_forms_is_told_as_the_open_workbook() {
+    // Excel keeps `~$NAME.xlsx` beside a workbook while it is open: 165 bytes, the user's name
+    // and NULs, hidden on Windows and matched by a pattern (tester s43).
+    let year = Year::new();
+    year.forms("xlsx");
+    let mut lock = vec![11u8, 0x0e];
+    lock.extend_from_slice(b"Anna Andersson");
+    lock.resize(165, 0);
+    std::fs::write(year.path("forms/~$redovisning-2026-kfjh.xlsx"), &lock).unwrap();
+    let out = year.run(&["follow-up", PLAN, "forms/*"]);
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "fel[read-error]: forms/~$redovisning-2026-kfjh.xlsx: är Excels låsfil för arbetsboken redovisning-2026-kfjh.xlsx, som är öppen i Excel, inte en redovisning",
+        )
+        .assert_stderr_contains("åtgärd: spara och stäng redovisning-2026-kfjh.xlsx i Excel");
+    // Without it the forms are read.
+    std::fs::remove_file(year.path("forms/~$redovisning-2026-kfjh.xlsx")).unwrap();
+    year.run(&["follow-up", PLAN, "forms/*"]).assert_status(0);
+}
+
+/// A signature below the table (`Attesterad av;Anna Andersson`, `Datum;2027-01-10`), in CSV
+/// and below the workbook's total row: a label where the table has its area and no amount, a
+/// note like one above the table; the name is no insats (tester s43: exit 1, no summary).
+#[test]
+fn a_signature_below_the_table_is_a_note_not_an_insats() {
+    let year = Year::new();
+    let example = berg_example();
+    let example = example.trim_end_matches("\r\n");
+    let text = format!(
+        "{example}\r\n;;;;;\r\n\"Attesterad av\";\"Anna Andersson\";;;;\r\n\"Datum\";\"2027-01-10\";;;;\r\n"
+    );
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--format", "json"]);
+    out.assert_status(0);
+    let berg = recipient(&json(&out), "Berg").clone();
+    assert_eq!(berg["used"], 181_200);
+    assert_eq!(berg["unreported"], 0);
+    // A row that names an amount is still a row of the form, however labelled.
+    let text = format!("{example}\r\n\"Attesterad av\";\"Anna Andersson\";;;5000;\r\n");
+    year.save(BERG_UNIT, &text);
+    year.run(&["follow-up", PLAN, BERG_UNIT])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "fel[usage-unknown-line]: insats `Anna Andersson` finns inte i planen",
+        );
+
+    year.forms("xlsx");
+    workbook_of(
+        &year,
+        &[SheetOf {
+            name: "Redovisning",
+            form: BERG_XLSX,
+            used: &BERG_FINAL,
+        }],
+        "berg.xlsx",
+        |sheet| {
+            sheet.write(17, 0, "Attesterad av").unwrap();
+            sheet.write(17, 1, "Anna Andersson").unwrap();
+            sheet.write(18, 0, "Datum").unwrap();
+            sheet.write(18, 1, "2027-01-10").unwrap();
+        },
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx", "--format", "json"]);
+    out.assert_status(0);
+    assert_eq!(recipient(&json(&out), "Berg")["used"], 181_200);
 }

@@ -60,6 +60,12 @@ impl Part {
         Part::Repayment,
     ];
 
+    /// Whether the recipients' comments follow these parts: those shown when none is asked
+    /// for (the lines' view lists them under its own table).
+    pub fn comments_follow(parts: &[Part]) -> bool {
+        parts == Part::SHOWN
+    }
+
     /// The name on the command line.
     pub fn name(self) -> &'static str {
         match self {
@@ -382,6 +388,20 @@ fn iso_date<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<
 }
 
 impl Summary {
+    /// The lines with a comment, by recipient in the recipients' order, each recipient's in
+    /// the plan's order.
+    pub fn commented_lines(&self) -> Vec<&LineUse> {
+        let place = |line: &LineUse| {
+            self.recipients
+                .iter()
+                .position(|r| *r.recipient == *line.recipient)
+                .unwrap_or(usize::MAX)
+        };
+        let mut lines: Vec<&LineUse> = self.lines.iter().filter(|l| l.comment.is_some()).collect();
+        lines.sort_by_key(|l| place(l));
+        lines
+    }
+
     /// Whether what was received is the county total, and used, unused and not reported
     /// add up to it (the moves between lines cancel out in the county).
     pub fn reconciles(&self) -> bool {

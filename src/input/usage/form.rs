@@ -627,6 +627,18 @@ pub(super) fn form(
         let at = |col: Option<usize>| col.and_then(|i| row.get(i));
         let insats = at(Some(insats_col));
         let insats_text = insats.map_or("", |c| c.text.trim());
+        // A signature below the table (`Attesterad av;Anna Andersson`, `Datum;2027-01-10`): a
+        // label where the table has its area, and no amount used or received. It carries no
+        // money and is a note, as one above the table is (tester s43: the name was taken for
+        // an insats).
+        let empty = |col: Option<usize>| at(col).is_none_or(|c| c.text.trim().is_empty());
+        let labelled = row
+            .iter()
+            .take(insats_col)
+            .any(|c| !c.text.trim().is_empty() && !matches!(c.amount(), Entry::Amount(_)));
+        if labelled && empty(Some(used_col)) && empty(received_col) {
+            continue;
+        }
         // A row of the table names an insats or an amount used (a note below it does not).
         if let Some(first) = row.first()
             && (!insats_text.is_empty()

@@ -134,6 +134,9 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
             Part::Lines => lines(summary, lang, &mut blocks),
         }
     }
+    if Part::comments_follow(parts) && !summary.commented_lines().is_empty() {
+        comments(summary, lang, &mut blocks);
+    }
     blocks.push(heading(
         lang.pick("Avstämning", "Reconciliation"),
         "reconciliation",
@@ -332,6 +335,26 @@ fn insatser(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         rows,
         notes: Vec::new(),
     }));
+}
+
+/// What the recipients wrote beside their figures, each comment with its line, where the
+/// lines are not shown (tester s43: "Ingen redovisning inkom trots påminnelser" was in no
+/// document).
+fn comments(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
+    blocks.push(heading(words::comments_title(lang), "comments"));
+    let items = summary
+        .commented_lines()
+        .into_iter()
+        .filter_map(|line| {
+            let comment = line.comment.as_ref()?;
+            let on = words::comment_on(line, |a| money(a, lang), lang);
+            Some(vec![
+                Span::text(format!("{on}: ")),
+                Span::swedish(comment.clone()),
+            ])
+        })
+        .collect();
+    blocks.push(Block::List(items));
 }
 
 fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {

@@ -2,11 +2,12 @@
 //! cannot be read, and what happens to a recipient's unused money. Swedish and English side
 //! by side.
 
-use crate::core::followup::summary::{Settlement, Summary};
+use crate::core::followup::summary::{LineUse, Settlement, Summary};
 use crate::core::followup::{BadAmount, Figures, Overflow, StampKind, UsageProblem};
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
 use crate::core::text::fold;
+use crate::core::unreadable::{BinaryKind, office_lock_of};
 use crate::input::plan::{Looks, ParseError, ParseErrorKind};
 use crate::input::read::ReadReason;
 use crate::input::usage::UsageReadError;
@@ -16,6 +17,33 @@ use crate::output::sheet::Words;
 use crate::output::words::area;
 use crate::output::words::findings;
 use crate::say;
+
+/// The heading of the comments on the lines, shown with the parts when the lines are not.
+pub fn comments_title(lang: Lang) -> &'static str {
+    lang.pick("Kommentarer till raderna", "Comments on the lines")
+}
+
+/// Whose line a comment is on, and what it used: "Bräcke (2305), 1.3, använt 0 kr" (the
+/// amount as `amount` writes it).
+pub fn comment_on(line: &LineUse, amount: impl Fn(Amount) -> String, lang: Lang) -> String {
+    let who = super::recipient(&line.recipient, line.kommunkod.as_deref());
+    let insats = &*line.insats;
+    match line.used {
+        Some(used) => {
+            let used = amount(used);
+            say!(
+                lang,
+                "{who}, {insats}, använt {used}",
+                "{who}, {insats}, used {used}"
+            )
+        }
+        None => say!(
+            lang,
+            "{who}, {insats}, inte redovisad",
+            "{who}, {insats}, not reported"
+        ),
+    }
+}
 
 /// "1 rad", "3 rader" ("1 line", "3 lines"): a plan's lines to report.
 pub fn rows(count: usize, lang: Lang) -> String {
@@ -529,8 +557,8 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
         }
         UsageProblem::AmountUnit { header, unit } => say!(
             lang,
-            "kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar hela kronor",
-            "the column \"{header}\" gives the amounts in {unit}, but the form takes whole kronor"
+            "kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar kronor",
+            "the column \"{header}\" gives the amounts in {unit}, but the form takes kronor"
         ),
         UsageProblem::RepeatedColumn {
             header,
@@ -1196,8 +1224,8 @@ fn exceeding(problem: &UsageProblem, own_money: bool, lang: Lang) -> String {
         ),
         UsageProblem::UncheckedFormats => lang
             .pick(
-                "spara blanketten som XLSX (Excel-arbetsbok) och ange den i stället, så kontrolleras varje cells format; annars kontrollera att varje använt belopp är skrivet i hela kronor",
-                "save the form as XLSX (Excel workbook) and give that instead, so that each cell's format is checked; otherwise check that every amount used is written in whole kronor",
+                "spara blanketten som XLSX (Excel-arbetsbok) och ange den i stället, så kontrolleras varje cells format; annars kontrollera att varje använt belopp är skrivet i kronor (inte tkr, euro eller procent)",
+                "save the form as XLSX (Excel workbook) and give that instead, so that each cell's format is checked; otherwise check that every amount used is written in kronor (not thousands, euros or per cent)",
             )
             .to_string(),
         UsageProblem::Thousands { used, unused, .. } => {
@@ -1723,6 +1751,27 @@ fn own_summary(paths: &[std::path::PathBuf], lang: Lang) -> (String, String) {
 pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
     let path = error.path().display();
     match error {
+        UsageReadError::Read {
+            reason: ReadReason::Binary(BinaryKind::Other),
+            path: lock,
+        } if let Some(workbook) = lock
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(office_lock_of) =>
+        {
+            (
+                say!(
+                    lang,
+                    "{path}: är Excels låsfil för arbetsboken {workbook}, som är öppen i Excel, inte en redovisning",
+                    "{path}: is Excel's lock file for the workbook {workbook}, which is open in Excel, not a usage file"
+                ),
+                say!(
+                    lang,
+                    "spara och stäng {workbook} i Excel, så tas låsfilen bort och det sparade läses; eller ange blanketterna utan låsfilen",
+                    "save and close {workbook} in Excel, so that the lock file goes and what was saved is read; or give the forms without the lock file"
+                ),
+            )
+        }
         UsageReadError::Read { reason, .. } => {
             let why = super::load::read_reason(reason, super::load::FileKind::Usage, false, lang);
             let hint = match reason {
