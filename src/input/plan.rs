@@ -321,6 +321,15 @@ pub enum ParseErrorKind {
     StraySpace {
         code: u32,
     },
+    /// A list whose closing `]` is missing ([`list_runs_on`]): opened on line `opened_line`
+    /// (under `key`, when the `[` is a key's value), it takes in the plan's next lines, from
+    /// `taken` (a table's header or a `key = value`, by number and as written) on; none when
+    /// the file ends in it.
+    ListRunsOn {
+        key: Option<String>,
+        opened_line: usize,
+        taken: Option<(usize, String)>,
+    },
     TextRunsOn {
         quote: &'static str,
         opened_line: usize,
@@ -354,6 +363,7 @@ impl ParseError {
             | ParseErrorKind::TableApart(_)
             | ParseErrorKind::KeyApart { .. }
             | ParseErrorKind::TextRunsOn { .. }
+            | ParseErrorKind::ListRunsOn { .. }
             | ParseErrorKind::QuoteNotOpened { .. }
             | ParseErrorKind::StraySpace { .. }
             | ParseErrorKind::LooksLike(Looks::Json | Looks::SpreadsheetRow) => "syntax",
@@ -494,6 +504,14 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
             };
         }
         if matches!(classified, ParseErrorKind::Syntax { .. })
+            && let Some((kind, at)) = span.as_ref().and_then(|s| list_runs_on(body, s.start))
+        {
+            return ParseError {
+                span: Some(at),
+                kind,
+            };
+        }
+        if matches!(classified, ParseErrorKind::Syntax { .. })
             && let Some((kind, at)) = span.as_ref().and_then(|s| quote_not_opened(body, s.start))
         {
             return ParseError {
@@ -503,6 +521,15 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         }
         if matches!(classified, ParseErrorKind::Syntax { .. })
             && let Some((kind, at)) = span.as_ref().and_then(|s| pasted_number(body, s.start))
+        {
+            return ParseError {
+                span: Some(at),
+                kind,
+            };
+        }
+        if let Some((kind, at)) = span
+            .as_ref()
+            .and_then(|s| unknown_bare_key::<Plan>(&classified, body, s.start))
         {
             return ParseError {
                 span: Some(at),
@@ -546,14 +573,7 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         {
             span = deepest_line(body);
         }
-        // toml points after a lone carriage return; point at it.
-        if let (ParseErrorKind::Syntax { detail }, Some(s)) = (&kind, &mut span)
-            && detail.starts_with("carriage return")
-            && s.start > 0
-            && body.get(..s.start).is_some_and(|b| b.ends_with('\r'))
-        {
-            *s = s.start - 1..s.start;
-        }
+        at_carriage_return(&kind, &mut span, body);
         ParseError { span, kind }
     });
     let plan: Plan = plan?;
@@ -861,6 +881,129 @@ fn text_runs_on(text: &str, error: usize) -> Option<(ParseErrorKind, Range<usize
     Some((kind, taken.close))
 }
 
+/// The list before `error` whose closing `]` is missing ([`ParseErrorKind::ListRunsOn`]):
+/// the innermost `[` still open there, as the TOML lexer reads the text (brackets in texts
+/// and comments are none), when a line after it that reads as TOML (a table's header, `key =
+/// value`) stands in it before the error, or the file ends in it; and where its `]` belongs,
+/// after its last value before that line. toml reads such a header as a value of the list
+/// and tells of a line further on (tester s43: `[deadlines]` looked like the culprit).
+fn list_runs_on(text: &str, error: usize) -> Option<(ParseErrorKind, Range<usize>)> {
+    use toml_parser::lexer::TokenKind;
+    let tokens = toml_parser::Source::new(text).lex().into_vec();
+    let span = |i: usize| tokens.get(i).map(|t| t.span().start()..t.span().end());
+    let before = tokens.partition_point(|t| t.span().start() < error);
+    // The brackets and braces still open at the error, by token index.
+    let mut open: Vec<(TokenKind, usize)> = Vec::new();
+    for (i, token) in tokens.iter().enumerate().take(before) {
+        match token.kind() {
+            k @ (TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket) => open.push((k, i)),
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    let &(TokenKind::LeftSquareBracket, opened) = open.last()? else {
+        return None;
+    };
+    let opened_at = span(opened)?.start;
+    // A value's `[`, after a key's `=` or in a list: not a table's header.
+    let value = (0..opened).rev().map(|i| tokens.get(i)).find_map(|t| {
+        let kind = t?.kind();
+        (!matches!(
+            kind,
+            TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
+        ))
+        .then_some(kind)
+    });
+    if !matches!(
+        value,
+        Some(TokenKind::Equals | TokenKind::LeftSquareBracket | TokenKind::Comma)
+    ) {
+        return None;
+    }
+    let line_of = |at: usize| text.get(..at).map_or(0, |t| t.matches('\n').count()) + 1;
+    // Lines that begin directly in the list, after its `[`: the first that reads as TOML
+    // is taken in; the last value before it is where `]` goes.
+    let mut depth = 0usize;
+    let mut last_value: Option<usize> = None;
+    let mut line_start: Option<usize> = None;
+    let mut taken: Option<(usize, String)> = None;
+    let mut close: Option<usize> = None;
+    // Up to the error's own token: toml stops at the line taken in, or in it.
+    let through = tokens.partition_point(|t| t.span().start() <= error);
+    for i in opened..through {
+        let token = tokens.get(i)?;
+        let kind = token.kind();
+        if depth == 1
+            && !matches!(kind, TokenKind::Whitespace | TokenKind::Newline)
+            && let Some(start) = line_start.take()
+        {
+            // The line's own text, before a comment.
+            let end = (i..tokens.len())
+                .find(|&j| {
+                    tokens.get(j).is_some_and(|t| {
+                        matches!(t.kind(), TokenKind::Comment | TokenKind::Newline)
+                    })
+                })
+                .and_then(span)
+                .map_or(text.len(), |s| s.start);
+            let line = text.get(start..end)?.trim();
+            if !line.is_empty() && reads_as_toml(line) {
+                taken = Some((line_of(start), line.to_string()));
+                close = last_value;
+                break;
+            }
+        }
+        match kind {
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                depth = depth.saturating_sub(1)
+            }
+            TokenKind::Newline => line_start = Some(span(i)?.end),
+            _ => {}
+        }
+        if !matches!(
+            kind,
+            TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
+        ) {
+            last_value = Some(span(i)?.end);
+        }
+    }
+    // No line taken in: the file ends in the list.
+    let close = match (&taken, close) {
+        (Some(_), close) => close?,
+        (None, _) => {
+            let rest = tokens.get(before..)?;
+            let ends = rest.iter().all(|t| {
+                matches!(
+                    t.kind(),
+                    TokenKind::Whitespace
+                        | TokenKind::Newline
+                        | TokenKind::Comment
+                        | TokenKind::Eof
+                )
+            });
+            if !ends {
+                return None;
+            }
+            last_value?
+        }
+    };
+    let key = key_written_before(text.get(..opened_at)?);
+    let own_key = text
+        .get(..opened_at)?
+        .rsplit('\n')
+        .next()
+        .is_some_and(|l| l.trim_end().ends_with('='));
+    let kind = ParseErrorKind::ListRunsOn {
+        key: (own_key && !key.is_empty()).then_some(key),
+        opened_line: line_of(opened_at),
+        taken,
+    };
+    Some((kind, close..close))
+}
+
 /// The first line after a multi-line text's first that reads as a line of TOML (a key and
 /// its value, a table's header, or an array's value or end), by number and as written; and
 /// where on the last line with text before it the text's closing quotes belong, and what they
@@ -1123,13 +1266,85 @@ fn is_header(text: &str, at: usize) -> bool {
 /// Any TOML file's error from `toml` as a [`ParseError`], its message classified (and refined
 /// from the text where it points) so that the output layer words it in either language: the
 /// plan's errors are made so by [`parse`], a usage file's by this.
-pub fn toml_error(error: &toml::de::Error, text: &str) -> ParseError {
-    let span = error.span();
+/// `T` is what the file is read into, so that a key of letters TOML leaves unquoted (`använt`)
+/// is told as the unknown key it is.
+pub fn toml_error<T: serde::de::DeserializeOwned>(
+    error: &toml::de::Error,
+    text: &str,
+) -> ParseError {
+    let mut span = error.span();
     if let Some(error) = span.as_ref().and_then(|s| stray_space(text, s.start)) {
         return error;
     }
-    let kind = refine(classify(error.message()), text, span.as_ref());
+    let classified = classify(error.message());
+    if matches!(classified, ParseErrorKind::Syntax { .. })
+        && let Some((kind, at)) = span.as_ref().and_then(|s| {
+            (list_runs_on(text, s.start))
+                .or_else(|| pasted_number(text, s.start))
+                .or_else(|| unknown_bare_key::<T>(&classified, text, s.start))
+        })
+    {
+        return ParseError {
+            span: Some(at),
+            kind,
+        };
+    }
+    let kind = refine(classified, text, span.as_ref());
+    at_carriage_return(&kind, &mut span, text);
     ParseError { span, kind }
+}
+
+/// toml points after a lone carriage return; point at it.
+fn at_carriage_return(kind: &ParseErrorKind, span: &mut Option<Range<usize>>, text: &str) {
+    if let (ParseErrorKind::Syntax { detail }, Some(s)) = (kind, span)
+        && detail.starts_with("carriage return")
+        && s.start > 0
+        && text.get(..s.start).is_some_and(|b| b.ends_with('\r'))
+    {
+        *s = s.start - 1..s.start;
+    }
+}
+
+/// A bare key with letters TOML does not take unquoted (`aktör`, `område`, `använt`) at byte
+/// `at`, where toml stopped with an invalid key: the unknown key it is, over the whole key,
+/// when the file read with the key quoted tells it so (the table's keys are known: `menade
+/// du `actor`?`, or the keys allowed). Where a quoted key would be read (a kommun's name in
+/// `amounts = { Östersund = 1 }`), quoting is the advice toml's error gets.
+fn unknown_bare_key<T: serde::de::DeserializeOwned>(
+    classified: &ParseErrorKind,
+    text: &str,
+    at: usize,
+) -> Option<(ParseErrorKind, Range<usize>)> {
+    let ParseErrorKind::Syntax { detail } = classified else {
+        return None;
+    };
+    let what = detail.split(", expected").next().unwrap_or("").trim();
+    if !matches!(what, "invalid key" | "invalid unquoted key") {
+        return None;
+    }
+    let letter = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    let head = text.get(..at)?;
+    let start = head.trim_end_matches(letter).len();
+    let tail = text.get(at..)?;
+    let end = at + (tail.len() - tail.trim_start_matches(letter).len());
+    let key = text.get(start..end)?;
+    if key.is_empty() || key.is_ascii() {
+        return None;
+    }
+    // A key: its `=` or the dot of a dotted key follows.
+    let rest = text.get(end..)?.trim_start_matches([' ', '\t']);
+    if !rest.starts_with(['=', '.']) {
+        return None;
+    }
+    let quoted = format!("{}\"{key}\"{}", text.get(..start)?, text.get(end..)?);
+    let error = toml::from_str::<T>(&quoted).err()?;
+    if error.span()?.start != start {
+        return None;
+    }
+    match classify(error.message()) {
+        kind @ ParseErrorKind::UnknownKey { .. } => Some((kind, start..end)),
+        _ => None,
+    }
 }
 
 /// A space TOML does not read as one ([`ParseErrorKind::StraySpace`]) outside texts and

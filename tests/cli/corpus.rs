@@ -361,7 +361,7 @@ fn syntax_errors_are_said_in_plain_english_too() {
         ),
         (
             "017-control-character.toml",
-            "invalid TOML: a character text may not hold (a control character); rewrite the text or remove the character",
+            "invalid TOML: a character a text may not hold (a control character); rewrite the text or remove the character",
         ),
     ] {
         let path = repo_root().join("tests/corpus/plans").join(case);

@@ -1823,6 +1823,48 @@ fn a_unit_written_after_its_region_is_suggested() {
         .assert_stderr_contains("= åtgärd: menade du `Folkhälsoenheten`?");
 }
 
+/// A usage file in TOML is read with the plan's words for what is not TOML: a key with å, ä,
+/// ö is the unknown key it is, an amount marked `kr` is pasted, a lone carriage return is
+/// told how to be rid of (tester s43 #3, #4, #5).
+#[test]
+fn a_usage_file_is_told_its_toml_as_a_plan_is() {
+    let year = Year::new();
+    let row = "year = 2026\n[[usage]]\nrecipient = \"fhe\"\ninsats = \"1.2\"\n";
+    std::fs::write(
+        year.path("usage.toml"),
+        format!("{row}använt = 1_350_000\n"),
+    )
+    .unwrap();
+    year.run(&["follow-up", PLAN, "usage.toml"])
+        .assert_status(2)
+        .assert_finding("read-error", "usage.toml:5:1")
+        .assert_stderr_contains("redovisningen kan inte läsas: okänd nyckel `använt`")
+        .assert_stderr_contains(
+            "= åtgärd: tillåtna nycklar här: `recipient`, `insats`, `used`, `comment`",
+        );
+
+    std::fs::write(
+        year.path("usage.toml"),
+        format!("{row}used = 1_350_000 kr\n"),
+    )
+    .unwrap();
+    year.run(&["follow-up", PLAN, "usage.toml"])
+        .assert_status(2)
+        .assert_finding("read-error", "usage.toml:5:8")
+        .assert_stderr_contains(
+            "redovisningen kan inte läsas: talet 1_350_000 kr är skrivet som i ett dokument, inte som i TOML",
+        )
+        .assert_stderr_contains("= åtgärd: skriv 1_350_000: bara siffror, med understreck mellan tusentalen");
+
+    let old_mac = format!("{row}used = 1_350_000\n").replace('\n', "\r");
+    std::fs::write(year.path("usage.toml"), old_mac).unwrap();
+    year.run(&["follow-up", PLAN, "usage.toml"])
+        .assert_status(2)
+        .assert_finding("read-error", "usage.toml:1:12")
+        .assert_stderr_contains("vagnretur (CR) utan radslut (LF)")
+        .assert_stderr_contains("spara filen med radslut LF eller CRLF (Windows)");
+}
+
 #[test]
 fn the_group_of_kommuner_is_not_a_recipient() {
     let year = Year::new();

@@ -624,3 +624,116 @@ fn a_blank_or_invisible_column_name_is_refused_where_it_stands() {
             .assert_stdout_contains(hint);
     }
 }
+
+/// A multi-line list whose `]` is missing takes in the lines below it, a table's header
+/// too, and toml stumbles lines further on: told at its last value, where `]` belongs, with
+/// the line it opens on and the first line it took in (tester s43 #1).
+#[test]
+fn a_list_left_open_is_told_where_it_should_end() {
+    let last = "Region Jämtland Härjedalen\",";
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "Region Jämtland Härjedalen\",\n]\n\n[deadlines]",
+        "Region Jämtland Härjedalen\",\n\n\n[deadlines]",
+    );
+    let at = p.position_of(last, last.chars().count());
+    assert!(at.starts_with("plan.toml:26:"), "{at}");
+    let out = p.check(&[]);
+    out.assert_status(2)
+        .assert_finding("syntax", &at)
+        .assert_stdout_contains(
+            "listan `conditions` som börjar med [ på rad 24 avslutas aldrig med ], så rad 29 (`[deadlines]`) har blivit en del av listan",
+        )
+        .assert_stdout_contains("= åtgärd: skriv ] här, efter listans sista värde");
+
+    // On one line, before a list of tables' header: `]` goes after its one value.
+    let p = PlanDir::from_real("plan-2026.toml").edit("amount = 1_350_000\n", "amount = [1,\n");
+    let out = p.check(&["--lang", "en"]);
+    out.assert_status(2)
+        .assert_finding("syntax", "plan.toml:278:13")
+        .assert_stdout_contains(
+            "the list `amount` that begins with [ on line 278 is never closed with ], so line 280 (`[[insatser]]`) has become part of the list",
+        )
+        .assert_stdout_contains("= help: write ] here, after the last value of the list");
+
+    // A list in a list, left open at the end of the file: no line taken in.
+    let p = PlanDir::from_real("plan-2026.toml");
+    let text = format!(
+        "{}\n[[stated]]\nlabel = \"x\"\nrows = [[1,\n  2,\n",
+        p.text.trim_end()
+    );
+    let lines = text.lines().count();
+    let p = PlanDir { text, ..p };
+    p.check(&[])
+        .assert_status(2)
+        .assert_finding("syntax", &format!("plan.toml:{lines}:5"))
+        .assert_stdout_contains(&format!(
+            "listan som börjar med [ på rad {} avslutas aldrig med ]",
+            lines - 1
+        ));
+}
+
+/// A bare key with å, ä, ö, which TOML reads only quoted, is told as the unknown key it is
+/// where the table's keys are known, over the whole key (tester s43 #3); where a quoted key
+/// is read (a kommun's name in `except`), quoting is the advice.
+#[test]
+fn a_key_with_swedish_letters_is_an_unknown_key_where_keys_are_known() {
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit("actor = \"kfjh\"\namount", "aktör = \"kfjh\"\namount");
+    let at = p.position_of("aktör = \"kfjh\"", 0);
+    p.check(&[])
+        .assert_status(2)
+        .assert_finding("unknown-key", &at)
+        .assert_stdout_contains("fel[unknown-key]: okänd nyckel `aktör`")
+        .assert_stdout_contains("^^^^^\n")
+        .assert_stdout_contains("= åtgärd: menade du `actor`?");
+
+    let p = PlanDir::from_real("plan-2026.toml").edit("amount = 1_350_000", "amöunt = 1_350_000");
+    p.check(&["--lang", "en"])
+        .assert_status(2)
+        .assert_finding("unknown-key", "plan.toml:278:1")
+        .assert_stdout_contains("unknown key `amöunt`")
+        .assert_stdout_contains("= help: did you mean `amount`?");
+
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "except = { \"Östersund\" = 140_000 }",
+        "except = { Östersund = 140_000 }",
+    );
+    let at = p.position_of("Östersund = 140_000", 0);
+    p.check(&[])
+        .assert_status(2)
+        .assert_finding("syntax", &at)
+        .assert_stdout_contains(
+            "ogiltig nyckel; en nyckel med mellanslag eller å, ä, ö skrivs inom citattecken",
+        );
+}
+
+/// A lone carriage return (old Mac line ends, or one pasted into a line or a text) is told
+/// with what to do about it; the English for a control character in a text reads right
+/// (tester s43 #5).
+#[test]
+fn a_lone_carriage_return_is_told_how_to_be_rid_of() {
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit("amount = 1_350_000\n", "amount = 1_350_000\r# Östersund\n");
+    p.check(&[])
+        .assert_status(2)
+        .assert_finding("syntax", "plan.toml:278:19")
+        .assert_stdout_contains("ogiltig TOML: vagnretur (CR) utan radslut (LF)")
+        .assert_stdout_contains(
+            "spara filen med radslut LF eller CRLF (Windows), eller ta bort tecknet",
+        );
+
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "responsible = \"Kommunförbundet Jämtland Härjedalen\"",
+        "responsible = \"Kommunförbundet\rJämtland Härjedalen\"",
+    );
+    let at = p.position_of("\rJämtland Härjedalen\"", 0);
+    p.check(&["--lang", "en"])
+        .assert_status(2)
+        .assert_finding("syntax", &at)
+        .assert_stdout_contains(
+            "invalid TOML: a character a text may not hold (a control character); rewrite the text or remove the character",
+        )
+        .assert_stdout_contains(
+            "= help: remove the character, shown as <U+…> above; if it is a carriage return, <U+000D>, save the file with LF or CRLF (Windows) line ends",
+        );
+}

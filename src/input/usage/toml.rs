@@ -120,7 +120,7 @@ pub(super) fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, Usag
     };
     let parsed: TomlUsage = toml::from_str(body).map_err(|e| UsageReadError::Toml {
         source: Box::new(source.clone()),
-        error: crate::input::plan::toml_error(&e, body),
+        error: crate::input::plan::toml_error::<TomlUsage>(&e, body),
     })?;
     let place = |span: Range<usize>| Place {
         file,

@@ -591,6 +591,34 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
                 ),
             }
         }
+        (
+            ParseErrorKind::ListRunsOn {
+                key,
+                opened_line,
+                taken,
+            },
+            _,
+        ) => {
+            let list = match key {
+                Some(key) => say!(lang, "listan `{key}`", "the list `{key}`"),
+                None => lang.pick("listan", "the list").to_string(),
+            };
+            match taken {
+                Some((line, written)) => {
+                    let written = shorten(written, lang);
+                    say!(
+                        lang,
+                        "{list} som börjar med [ på rad {opened_line} avslutas aldrig med ], så rad {line} (`{written}`) har blivit en del av listan",
+                        "{list} that begins with [ on line {opened_line} is never closed with ], so line {line} (`{written}`) has become part of the list"
+                    )
+                }
+                None => say!(
+                    lang,
+                    "{list} som börjar med [ på rad {opened_line} avslutas aldrig med ]",
+                    "{list} that begins with [ on line {opened_line} is never closed with ]"
+                ),
+            }
+        }
         (ParseErrorKind::DuplicateKey { key, table, first }, _) => {
             let first = first
                 .map(|n| say!(lang, " (först på rad {n})", " (first on line {n})"))
@@ -964,6 +992,24 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             "skriv {quote} här, där texten börjar",
             "write {quote} here, where the text begins"
         ),
+        ParseErrorKind::ListRunsOn { .. } => lang
+            .pick(
+                "skriv ] här, efter listans sista värde",
+                "write ] here, after the last value of the list",
+            )
+            .to_string(),
+        ParseErrorKind::Syntax { detail } if control_in_text(detail) => lang
+            .pick(
+                "ta bort tecknet, som visas som <U+…> ovan; är det en vagnretur, <U+000D>, spara filen med radslut LF eller CRLF (Windows)",
+                "remove the character, shown as <U+…> above; if it is a carriage return, <U+000D>, save the file with LF or CRLF (Windows) line ends",
+            )
+            .to_string(),
+        ParseErrorKind::Syntax { detail } if detail.starts_with("carriage return") => lang
+            .pick(
+                "filen har en vagnretur (CR) utan radslut efter sig, som i en fil sparad med radslut för gamla Mac; spara filen med radslut LF eller CRLF (Windows), eller ta bort tecknet",
+                "the file has a carriage return (CR) with no line feed after it, as in a file saved with old Mac line ends; save the file with LF or CRLF (Windows) line ends, or remove the character",
+            )
+            .to_string(),
         ParseErrorKind::TextRunsOn { quote, .. } => say!(
             lang,
             "skriv {quote} där texten ska sluta",
@@ -1582,28 +1628,31 @@ fn toml_type_words(found: &str, lang: Lang) -> String {
     .to_string()
 }
 
+/// toml's words for a character a text may not hold (a control character, a lone carriage
+/// return); an unclosed string's expect its closing quote instead.
+fn control_in_text(detail: &str) -> bool {
+    let (what, expected) = detail.split_once(", expected").unwrap_or((detail, ""));
+    matches!(
+        what.trim(),
+        "invalid basic string"
+            | "invalid multi-line basic string"
+            | "invalid literal string"
+            | "invalid multi-line literal string"
+            | "invalid string"
+    ) && !matches!(expected.trim(), "`\"`" | "`'`" | "`\"\"\"`" | "`'''`")
+}
+
 /// toml's syntax messages in plain words, Swedish and English from one table, for the ones a
 /// plan's author is likely to meet; toml's own text for the rest. toml writes "what, expected
 /// what"; the words keep the what, since the caret shows where (and toml's expected part is
 /// at times wrong: `]` where `]]` is needed).
 fn syntax_words(detail: &str, lang: Lang) -> String {
-    let (what, expected) = detail.split_once(", expected").unwrap_or((detail, ""));
-    let (what, expected) = (what.trim(), expected.trim());
+    let what = detail.split(", expected").next().unwrap_or(detail).trim();
     let (sv, en) = match what {
-        // An unclosed string expects its closing quote; anything else is a character that
-        // text may not hold.
-        "invalid basic string"
-        | "invalid multi-line basic string"
-        | "invalid literal string"
-        | "invalid multi-line literal string"
-        | "invalid string"
-            if !matches!(expected, "`\"`" | "`'`" | "`\"\"\"`" | "`'''`") =>
-        {
-            (
-                "otillåtet tecken i texten (ett styrtecken); skriv om texten eller ta bort tecknet",
-                "a character text may not hold (a control character); rewrite the text or remove the character",
-            )
-        }
+        _ if control_in_text(detail) => (
+            "otillåtet tecken i texten (ett styrtecken); skriv om texten eller ta bort tecknet",
+            "a character a text may not hold (a control character); rewrite the text or remove the character",
+        ),
         "unexpected key or value" => (
             "oväntad nyckel eller oväntat värde; en rad har en nyckel och ett värde",
             "unexpected key or value; a line has one key and one value",
