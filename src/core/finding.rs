@@ -601,9 +601,9 @@ pub enum Problem {
         code: String,
         scb_name: &'static str,
     },
-    /// Kommuner of the plan's län at SCB that `[[kommuner]]` lacks, as (kommunkod, name),
-    /// when it has others of the län: a kommun forgotten gets nothing of what is split
-    /// equally or by a key of `values` (new user s40).
+    /// Kommuner of the plan's län at SCB that `[[kommuner]]` lacks, as (kommunkod, name): a
+    /// kommun forgotten gets nothing of what is split equally or by a key of `values` (new
+    /// user s40); all of them (`count`) when it lists none (tester s43).
     KommunerMissing {
         county: crate::core::counties::County,
         count: usize,

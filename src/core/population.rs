@@ -719,25 +719,44 @@ impl KeyFile {
         // Rows with a kommunkod that is none of the plan's, by the plan's kommun their name is:
         // a code mistyped, told at the kommun the file then lacks.
         let mut misnumbered: HashMap<usize, &Row> = HashMap::new();
+        // The plan's kommuner that some row names as the plan does (or by its code).
+        let exact: HashSet<usize> = (self.rows.iter())
+            .filter_map(|row| kommun_of(&index, row))
+            .collect();
+        // Rows named only whose name is a kommun of another län but near one of the plan's
+        // that has no row (`Åre` in Jämtland's file, for Västernorrland's Ånge): the line and
+        // the län's code. Told as near misses, unless the file has none of the plan's
+        // kommuner: then it is a file of another län, told once.
+        let mut near_misses: Vec<(usize, &str)> = Vec::new();
         for row in &self.rows {
             let named = || row.code.as_ref().and_then(|_| index.by_name(&row.name));
             // A row named only (SCB's new web interface) is held to the län by the code SCB
             // gives its name, as a coded row is (tester s41: Jämtland's file of names in a
             // plan for Västerbotten was 23 misspellings, not one file of another län).
-            // Not a name the plan has under another code, written another way (`Östersund
-            // kommun` for `Östersund`) or near one of the plan's (`Habo` in a plan with Håbo,
-            // tester s41): that is told as the near miss it is.
-            let scb_code = || {
-                (row.code.is_none() && index.find(&row.name).is_none())
-                    .then(|| scb_kommun(&row.name))
-                    .flatten()
-                    .filter(|(code, _)| index.by_code(code).is_none())
-                    .filter(|_| suggest(&row.name, &names).is_none())
+            // Not a name the plan has under another code or written another way (`Östersund
+            // kommun` for `Östersund`). A name near one of the plan's kommuner (`Habo` in a
+            // plan with Håbo, tester s41) is the near miss it looks like only while that
+            // kommun has no row of its own: beside its own row (`Åre` beside `Ånge` in a file
+            // for all of Sweden, tester s43) it is the other län's kommun.
+            let of_sweden = (row.code.is_none() && index.find(&row.name).is_none())
+                .then(|| scb_kommun(&row.name))
+                .flatten()
+                .map(|(code, _)| code)
+                .filter(|code| index.by_code(code).is_none());
+            let near_one_without_row = || {
+                (suggest(&row.name, &names).and_then(|near| index.find(&near)))
+                    .is_some_and(|k| !exact.contains(&k))
             };
-            let code = row
-                .code
-                .as_deref()
-                .or_else(|| scb_code().map(|(code, _)| code));
+            let (scb_code, near_miss) = match of_sweden {
+                Some(code) if near_one_without_row() => (None, Some(code)),
+                other => (other, None),
+            };
+            if let (Some(county), Some(code)) = (county, near_miss)
+                && !code.starts_with(county)
+            {
+                near_misses.push((row.line, code));
+            }
+            let code = row.code.as_deref().or(scb_code);
             if let (Some(county), Some(code)) = (county, code) {
                 if !code.starts_with(county) {
                     elsewhere.insert(code.get(..2).unwrap_or(code));
@@ -802,7 +821,13 @@ impl KeyFile {
                 }
             }
         }
-        if !own_county && found.is_empty() && !elsewhere.is_empty() && !kommuner.is_empty() {
+        let of_another_county = !elsewhere.is_empty() || !near_misses.is_empty();
+        if !own_county && found.is_empty() && of_another_county && !kommuner.is_empty() {
+            // A file of another län: its names near the plan's are that län's kommuner too.
+            for (line, code) in &near_misses {
+                elsewhere.insert(code.get(..2).unwrap_or(code));
+                out.retain(|m| !matches!(m, Mismatch::Extra { line: l, .. } if l == line));
+            }
             let names = elsewhere.iter().map(|code| {
                 crate::core::counties::of_kommun(code)
                     .map_or_else(|| format!("län {code}"), |c| format!("{} ({code})", c.name))

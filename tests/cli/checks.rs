@@ -1163,3 +1163,81 @@ fn scbs_name_under_kommuner_is_never_called_the_misspelling() {
         .assert_stdout_contains("kommunkod 2321 är Åre hos SCB, men planen skriver `Ånge`")
         .assert_stdout_contains("skriv `name = \"Åre\"` som SCB");
 }
+
+/// A plan whose `county` is set and whose `[[kommuner]]` lists none of the län's kommuner
+/// (another län's, as a plan made from Jämtland's has them until they are replaced, or none
+/// at all) was told nothing of which kommuner to write (tester s43): `kommun-missing` names
+/// them all, with their codes, once, and shows the shape of one; the hint of a split that
+/// then has no recipients says the same.
+#[test]
+fn a_plan_that_lists_none_of_its_lans_kommuner_is_told_them_all() {
+    let listed = "Västernorrlands län har 7 kommuner hos SCB och planen listar ingen av dem: Ånge (2260), Timrå (2262), Härnösand (2280), Sundsvall (2281), Kramfors (2282), Sollefteå (2283) och Örnsköldsvik (2284)";
+    let hint = "= åtgärd: skriv var och en under en egen [[kommuner]], med `code` och `name` som SCB skriver dem (den första: `code = \"2260\"`, `name = \"Ånge\"`)";
+    // Jämtland's plan with only its `county` changed.
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "county = \"Jämtlands län\"",
+        "county = \"Västernorrlands län\"",
+    );
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_finding(
+            "kommun-missing",
+            &p.position_of("\"Västernorrlands län\"", 0),
+        )
+        .assert_stdout_contains(&format!("varning[kommun-missing]: {listed}\n"))
+        .assert_stdout_contains(hint);
+    let codes = out.finding_codes();
+    assert_eq!(
+        (codes.iter()).filter(|c| *c == "kommun-missing").count(),
+        1,
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        (codes.iter()).filter(|c| *c == "kommun-county").count(),
+        8,
+        "{}",
+        out.stdout
+    );
+    // Västernorrland's plan with no [[kommuner]] at all: its equal split has no recipients.
+    let text = crate::support::vasternorrland_plan();
+    let start = text.find("[[kommuner]]").unwrap();
+    let end = text.find("[[keys]]").unwrap();
+    let p = PlanDir {
+        text: format!("{}{}", &text[..start], &text[end..]),
+        ..PlanDir::from_real("plan-2026.toml")
+    };
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_stdout_contains(&format!("varning[kommun-missing]: {listed}\n"))
+        .assert_stdout_contains(hint)
+        .assert_stdout_contains(
+            "= åtgärd: skriv länets kommuner, var och en under en egen [[kommuner]] med `code` och `name` som SCB skriver dem, eller ta bort dem ur `except` som ska få del",
+        );
+    p.check(&["--lang", "en"])
+        .assert_stdout_contains(
+            "Västernorrlands län has 7 kommuner at SCB and the plan lists none of them: Ånge (2260), Timrå (2262), Härnösand (2280), Sundsvall (2281), Kramfors (2282), Sollefteå (2283) and Örnsköldsvik (2284)",
+        )
+        .assert_stdout_contains(
+            "write each under a [[kommuner]] of its own, with `code` and `name` as SCB writes them (the first: `code = \"2260\"`, `name = \"Ånge\"`)",
+        );
+    // With some listed, the others are named as before, with the shape of the first.
+    let some = crate::support::vasternorrland_plan()
+        .replacen("[[kommuner]]\ncode = \"2260\"\nname = \"Ånge\"\n\n", "", 1)
+        .replacen(
+            "[[kommuner]]\ncode = \"2284\"\nname = \"Örnsköldsvik\"\n\n",
+            "",
+            1,
+        );
+    let p = PlanDir {
+        text: some,
+        ..PlanDir::from_real("plan-2026.toml")
+    };
+    p.check(&[])
+        .assert_stdout_contains(
+            "varning[kommun-missing]: Västernorrlands län har 7 kommuner hos SCB; planen saknar Ånge (2260) och Örnsköldsvik (2284)\n",
+        )
+        .assert_stdout_contains(
+            "= åtgärd: lägg till var och en under en egen [[kommuner]], med `code` och `name` som SCB skriver dem (den första: `code = \"2260\"`, `name = \"Ånge\"`), om de ska ha del i länets medel",
+        );
+}

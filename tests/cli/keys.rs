@@ -7,7 +7,10 @@
 
 use std::path::Path;
 
-use crate::support::{Output, POPULATION_2024, PlanDir, allocate, real_plan, repo_root};
+use crate::support::{
+    Output, POPULATION_2024, PlanDir, VASTERNORRLAND, allocate, real_plan, repo_root,
+    vasternorrland_plan,
+};
 
 const SHIPPED_KEY: &str = "allocations/keys/folkmangd-2024-11-01.csv";
 
@@ -1294,4 +1297,102 @@ fn a_file_of_names_alone_is_held_to_the_plans_county_by_scbs_codes() {
         "filen har ingen av planens kommuner, bara kommuner i Västerbottens län (24)",
     );
     assert!(!out.stdout.contains("är inte namnet på"), "{}", out.stdout);
+}
+
+/// Västernorrland's population of 2025 by kommun, in VASTERNORRLAND's order (tester s43).
+const VASTERNORRLAND_2025: [u64; 7] = [8_951, 18_140, 24_374, 99_788, 17_812, 18_671, 56_060];
+
+/// Jämtland's kommuner by name with their population of 1 November 2024, as a file of names
+/// lists them.
+fn jamtland_rows() -> Vec<(&'static str, u64)> {
+    POPULATION_2024.iter().map(|(_, n, c)| (*n, *c)).collect()
+}
+
+/// Västernorrland's plan (`vasternorrland_plan`) with a key file of names alone, as SCB's
+/// new web interface downloads it: a title, `"region";"Folkmängd 2025"`, ISO-8859-1.
+fn vasternorrland_with_names(rows: &[(&str, u64)]) -> PlanDir {
+    let p = PlanDir {
+        dir: tempfile::tempdir().unwrap(),
+        text: vasternorrland_plan(),
+    };
+    let mut file = String::from(
+        "\"Folkmängden efter region, tabellinnehåll och år\"\n\"region\";\"Folkmängd 2025\"\n",
+    );
+    for (name, count) in rows {
+        file.push_str(&format!("\"{name}\";{count}\n"));
+    }
+    let latin1: Vec<u8> = file
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect();
+    std::fs::create_dir(p.dir.path().join("keys")).unwrap();
+    std::fs::write(p.dir.path().join("keys/folkmangd.csv"), latin1).unwrap();
+    p
+}
+
+/// A file of names for more than the plan's län (Västernorrland's seven kommuner, then
+/// Jämtland's eight, as a download for two län or all of Sweden gives): `Åre`, SCB's name for
+/// 2321 in Jämtland and a letter or two from the plan's Ånge, was taken for a misspelling of
+/// Ånge although Ånge has its own row (tester s43). Beside Ånge's row it is Jämtland's kommun,
+/// passed over as a coded row of another län is, and the plan splits by the file as by one of
+/// the län alone; without Ånge's row it is still the misspelling it looks like (`Habo` for
+/// Håbo). A file of Jämtland's names alone is told once, as a file of Jämtlands län.
+#[test]
+fn a_name_of_another_lans_kommun_is_passed_over_beside_the_near_kommuns_own_row() {
+    let own: Vec<(&str, u64)> = (VASTERNORRLAND.iter().zip(VASTERNORRLAND_2025))
+        .map(|((_, name), count)| (*name, count))
+        .collect();
+    let both: Vec<(&str, u64)> = own.iter().copied().chain(jamtland_rows()).collect();
+    let split = |p: &PlanDir| {
+        std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+        let out = allocate(
+            p.dir.path(),
+            &[
+                "split",
+                "243796",
+                "--plan",
+                "plan.toml",
+                "--key",
+                "befolkning",
+                "--format",
+                "csv",
+            ],
+        );
+        out.assert_status(0);
+        out.stdout
+    };
+    let alone = vasternorrland_with_names(&own);
+    alone
+        .check(&[])
+        .assert_status(0)
+        .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
+    let p = vasternorrland_with_names(&both);
+    p.check(&[])
+        .assert_status(0)
+        .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
+    assert_eq!(split(&p), split(&alone));
+    // Jämtland's first, then Västernorrland's: the order of the rows does not matter.
+    let turned: Vec<(&str, u64)> = jamtland_rows()
+        .into_iter()
+        .chain(own.iter().copied())
+        .collect();
+    vasternorrland_with_names(&turned)
+        .check(&[])
+        .assert_status(0)
+        .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
+    // Without Ånge's own row, `Åre` is the misspelling of it that it looks like.
+    let without: Vec<(&str, u64)> = both.iter().copied().filter(|(n, _)| *n != "Ånge").collect();
+    let out = vasternorrland_with_names(&without).check(&[]);
+    out.assert_status(1)
+        .assert_stdout_contains(
+            "fel[key-coverage]: nyckeln `befolkning`: keys/folkmangd.csv:13: \"Åre\" är inte namnet på någon av planens kommuner (menade du Ånge?)",
+        )
+        .assert_stdout_contains("keys/folkmangd.csv: kommunen 2260 Ånge saknas i filen");
+    // Jämtland's file alone: told once, with the län it holds, and no `Åre` for Ånge.
+    let out = vasternorrland_with_names(&jamtland_rows()).check(&[]);
+    out.assert_status(1).assert_stdout_contains(
+        "fel[key-coverage]: nyckeln `befolkning`: keys/folkmangd.csv: filen har ingen av planens kommuner, bara kommuner i Jämtlands län (23)",
+    );
+    assert_eq!(out.finding_codes(), ["key-coverage"], "{}", out.stdout);
+    assert!(!out.stdout.contains("menade du"), "{}", out.stdout);
 }

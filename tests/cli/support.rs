@@ -290,3 +290,52 @@ fn typeset_sets_figures_only() {
         "| 2380 Östersund | \u{2212}7\u{202f}877\u{a0}kr | \u{2212}0,06\u{a0}% | befolkning-procent-2026, 100\u{a0}kr |"
     );
 }
+
+/// Västernorrland's kommuner as SCB has them (län 22), in kommunkod order.
+pub const VASTERNORRLAND: [(&str, &str); 7] = [
+    ("2260", "Ånge"),
+    ("2262", "Timrå"),
+    ("2280", "Härnösand"),
+    ("2281", "Sundsvall"),
+    ("2282", "Kramfors"),
+    ("2283", "Sollefteå"),
+    ("2284", "Örnsköldsvik"),
+];
+
+/// The corpus's base plan made Västernorrland's, as a county new to `allocate` makes its
+/// own (tester s43): its `county`, its seven kommuner, and a population key read from
+/// `keys/folkmangd.csv` that the insatser split by. Valid with a file of the län's kommuner.
+pub fn vasternorrland_plan() -> String {
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    let start = base.find("[[kommuner]]").unwrap();
+    let end = base.find("[[keys]]").unwrap();
+    let kommuner: String = (VASTERNORRLAND.iter())
+        .map(|(code, name)| format!("[[kommuner]]\ncode = \"{code}\"\nname = \"{name}\"\n\n"))
+        .collect();
+    let key =
+        "[[keys]]\nid = \"befolkning\"\nkind = \"population\"\nfile = \"keys/folkmangd.csv\"\n\n";
+    let after_key = &base[end..];
+    let after_key = &after_key[after_key.find("[[insatser]]").unwrap()..];
+    let mut text = format!("{}{kommuner}{key}{after_key}", &base[..start]);
+    for (from, to) in [
+        (
+            "county = \"Jämtlands län\"",
+            "county = \"Västernorrlands län\"",
+        ),
+        ("key = \"procent\"", "key = \"befolkning\""),
+        ("printed = { Berg = 21_200, \"Östersund\" = 196_000 }\n", ""),
+        // Six kommuner at 75 000 kr and Sundsvall's part: 2.3's 665 000 kr.
+        (
+            "except = { \"Östersund\" = 140_000 }",
+            "except = { \"Sundsvall\" = 215_000 }",
+        ),
+        (
+            "[[stated]]\nlabel = \"Östersund, summa\"\nkommun = \"Östersund\"\namount = 436_000\n\n",
+            "",
+        ),
+    ] {
+        assert!(text.contains(from), "the base plan has no {from:?}");
+        text = text.replacen(from, to, 1);
+    }
+    text
+}

@@ -592,10 +592,12 @@ pub fn kommuner_are_scbs(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
-/// (Warning) a plan for one län that lists some of its kommuner lists them all, as SCB has
-/// them: a kommun forgotten under `[[kommuner]]` gets nothing of what is split equally or by
-/// a key of `values`, and only a key file would tell (new user s40). A kommun counts as
-/// listed by its code or by its name.
+/// (Warning) a plan for one län lists all its kommuner, as SCB has them: a kommun forgotten
+/// under `[[kommuner]]` gets nothing of what is split equally or by a key of `values`, and
+/// only a key file would tell (new user s40). A plan that lists none of them (none at all,
+/// or another län's, as a plan made from another county's has them until they are
+/// replaced) is told them all, to write under `[[kommuner]]` (tester s43). A kommun counts
+/// as listed by its code or by its name.
 pub fn county_kommuner_are_listed(ledger: &Ledger, findings: &mut Findings) {
     let plan = ledger.plan;
     let Some(county) = crate::core::counties::named(plan.plan.county.get_ref()) else {
@@ -605,9 +607,6 @@ pub fn county_kommuner_are_listed(ledger: &Ledger, findings: &mut Findings) {
     let codes: std::collections::HashSet<&str> = (plan.kommuner.iter())
         .map(|k| k.code.get_ref().as_str())
         .collect();
-    if !codes.iter().any(|code| of_county(code)) {
-        return;
-    }
     let named: std::collections::HashSet<&str> = (plan.kommuner.iter())
         .filter_map(|k| crate::core::ledger::names::scb_kommun(k.name.get_ref()))
         .map(|(code, _)| code)

@@ -911,6 +911,57 @@ mod tests {
         );
     }
 
+    /// A row of names only whose name is SCB's for a kommun of another län and near one of
+    /// the plan's (`Åre`, 2321, for Västernorrland's Ånge) is that län's kommun, passed over,
+    /// when the plan's kommun has a row of its own, before or after it; without that row it
+    /// is the near miss it looks like, unless the file holds no kommun of the plan at all:
+    /// then it is a file of another län, told once (tester s43).
+    #[test]
+    fn a_name_near_a_plan_kommun_with_its_own_row_is_another_lans() {
+        let kommuner = [("2260", "Ånge"), ("2262", "Timrå")];
+        for text in [
+            "\"region\";\"2025\"\n\"Ånge\";8951\n\"Timrå\";18140\n\"Åre\";12626\n",
+            "\"region\";\"2025\"\n\"Åre\";12626\n\"Ånge\";8951\n\"Timrå\";18140\n",
+        ] {
+            let f = read(text.as_bytes(), None).unwrap();
+            assert_eq!(f.compare(&kommuner, Some("22")), [], "{text}");
+        }
+        let text = "\"region\";\"2025\"\n\"Timrå\";18140\n\"Åre\";12626\n";
+        let f = read(text.as_bytes(), None).unwrap();
+        assert_eq!(
+            f.compare(&kommuner, Some("22")),
+            [
+                Mismatch::Extra {
+                    line: 3,
+                    code: None,
+                    name: "Åre".into(),
+                    suggestion: Some("Ånge".into()),
+                    in_county: false,
+                },
+                Mismatch::Missing {
+                    code: "2260".into(),
+                    name: "Ånge".into(),
+                    misnumbered: None,
+                }
+            ]
+        );
+        let text = "\"region\";\"2025\"\n\"Ragunda\";5150\n\"Åre\";12626\n";
+        let f = read(text.as_bytes(), None).unwrap();
+        assert_eq!(
+            f.compare(&kommuner, Some("22")),
+            [Mismatch::OtherCounties {
+                names: vec!["Jämtlands län (23)".to_string()]
+            }]
+        );
+        // Åre alone, the only row: a file of Jämtland's still.
+        let text = "\"region\";\"2025\"\n\"Åre\";12626\n";
+        let f = read(text.as_bytes(), None).unwrap();
+        assert!(matches!(
+            &f.compare(&kommuner, Some("22"))[..],
+            [Mismatch::OtherCounties { .. }]
+        ));
+    }
+
     #[test]
     fn lone_carriage_returns_end_lines_as_lf_and_crlf_do() {
         let text = "\"region\";\"2024\"\r\"2303 Ragunda\";5150\r\r\"2305 Bräcke\";6O37\r";

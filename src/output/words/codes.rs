@@ -195,8 +195,8 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "a kommun whose name and kommunkod are not one kommun's at SCB: a name SCB gives another code (`Skellefteå` with `2484`; Norsjö and Malå with each other's codes), or a name a letter or two off the one SCB gives the code (`Sundsval` with `2281`); a name near the code's kommun's (`Nora` for 2062 Mora), or another län's kommun beside a code of the plan's (`Ånge` for 2321 Åre in Jämtland's plan), is told as the name's slip, so that the code stays in its län; a name far from every kommun's is not tried",
         ),
         Code::KommunMissing => lang.pick(
-            "en plan för ett län som har några av länets kommuner men saknar andra som SCB har (en kommun räknas som med genom sin kod eller sitt namn): en glömd kommun får inget av det som delas lika eller efter en nyckel med `values`",
-            "a plan for a län that has some of the län's kommuner but lacks others SCB has (a kommun counts as listed by its code or its name): a kommun forgotten gets nothing of what is split equally or by a key of `values`",
+            "en plan för ett län som saknar några av de kommuner SCB har i länet, eller alla (ingen listad, eller bara ett annat läns): var och en nämns med sin kod, och åtgärden visar en så som den skrivs under `[[kommuner]]` (en kommun räknas som med genom sin kod eller sitt namn): en glömd kommun får inget av det som delas lika eller efter en nyckel med `values`",
+            "a plan for a län that lacks some of the kommuner SCB has in the län, or all of them (none listed, or only another län's): each is named with its code, and the hint shows one as it is written under `[[kommuner]]` (a kommun counts as listed by its code or its name): a kommun forgotten gets nothing of what is split equally or by a key of `values`",
         ),
         Code::PlanYear => lang.pick(
             "planens `year` är inget årtal med fyra siffror (1000–9998)",

@@ -889,12 +889,21 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             let missing: Vec<String> = (missing.iter())
                 .map(|(code, name)| format!("{name} ({code})"))
                 .collect();
+            let none = missing.len() == *count;
             let missing = crate::output::words::listed(&missing, lang);
-            say!(
-                lang,
-                "{name} har {count} kommuner hos SCB; planen saknar {missing}",
-                "{name} has {count} kommuner at SCB; the plan lacks {missing}"
-            )
+            if none {
+                say!(
+                    lang,
+                    "{name} har {count} kommuner hos SCB och planen listar ingen av dem: {missing}",
+                    "{name} has {count} kommuner at SCB and the plan lists none of them: {missing}"
+                )
+            } else {
+                say!(
+                    lang,
+                    "{name} har {count} kommuner hos SCB; planen saknar {missing}",
+                    "{name} has {count} kommuner at SCB; the plan lacks {missing}"
+                )
+            }
         }
         Problem::KommunInNoCounty { kommun, prefix } => say!(
             lang,
@@ -1804,15 +1813,26 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             "skriv `name = \"{scb_name}\"` som SCB; är det en annan kommun, rätta i stället `code`",
             "write `name = \"{scb_name}\"` as SCB does; if it is another kommun, correct `code` instead"
         ),
-        Problem::KommunerMissing { missing, .. } => match missing.as_slice() {
+        Problem::KommunerMissing { missing, count, .. } => match missing.as_slice() {
             [(code, name)] => say!(
                 lang,
                 "lägg till den under [[kommuner]] (`code = \"{code}\"`, `name = \"{name}\"`), om den ska ha del i länets medel",
                 "add it under [[kommuner]] (`code = \"{code}\"`, `name = \"{name}\"`) if it is to share in the county's money"
             ),
-            _ => fixed(
-                "lägg till dem under [[kommuner]], med koder och namn som SCB skriver dem, om de ska ha del i länets medel",
-                "add them under [[kommuner]], with codes and names as SCB writes them, if they are to share in the county's money",
+            // The shape of one, the first, which every other follows.
+            [(code, name), ..] if missing.len() == *count => say!(
+                lang,
+                "skriv var och en under en egen [[kommuner]], med `code` och `name` som SCB skriver dem (den första: `code = \"{code}\"`, `name = \"{name}\"`)",
+                "write each under a [[kommuner]] of its own, with `code` and `name` as SCB writes them (the first: `code = \"{code}\"`, `name = \"{name}\"`)"
+            ),
+            [(code, name), ..] => say!(
+                lang,
+                "lägg till var och en under en egen [[kommuner]], med `code` och `name` som SCB skriver dem (den första: `code = \"{code}\"`, `name = \"{name}\"`), om de ska ha del i länets medel",
+                "add each under a [[kommuner]] of its own, with `code` and `name` as SCB writes them (the first: `code = \"{code}\"`, `name = \"{name}\"`), if they are to share in the county's money"
+            ),
+            [] => fixed(
+                "lägg till dem under [[kommuner]], med `code` och `name` som SCB skriver dem",
+                "add them under [[kommuner]], with `code` and `name` as SCB writes them",
             ),
         },
         Problem::KommunInNoCounty { .. } | Problem::KommunCodeOfCounty { .. } => fixed(
@@ -2206,8 +2226,8 @@ fn split_hint(reason: &SplitReason, style: Style) -> String {
         ),
         SplitReason::NoWeight => fixed("kontrollera nyckelns värden", "check the key's values"),
         SplitReason::NoRecipients => fixed(
-            "lista länets kommuner under [[kommuner]] (code och name), eller ta bort dem ur `except` som ska få del",
-            "list the county's kommuner under [[kommuner]] (code and name), or take those who are to get a share out of `except`",
+            "skriv länets kommuner, var och en under en egen [[kommuner]] med `code` och `name` som SCB skriver dem, eller ta bort dem ur `except` som ska få del",
+            "write the county's kommuner, each under a [[kommuner]] of its own with `code` and `name` as SCB writes them, or take those who are to get a share out of `except`",
         ),
         SplitReason::LedgerFull => fixed(
             "dela upp planen, eller fördela över färre mottagare per insats",
