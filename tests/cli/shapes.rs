@@ -230,7 +230,10 @@ fn shared_insats_gives_the_region_its_amount_and_splits_the_rest_over_the_kommun
     // two-decimal percentages, Ragunda 124 242 … Östersund 1 567 760.
     let loaded = load(&repo_root().join(SHARED)).unwrap();
     let checked = check(&loaded.plan, &loaded.key_files);
-    assert!(checked.findings.is_empty(), "{:?}", checked.findings);
+    // The kommuner's part by the percentages the agreement prints: `key-rounding` alone, as
+    // for the same 3 202 124 kr split by the same key in `mini-maria-2025.toml` (tester s43).
+    let codes: Vec<&str> = checked.findings.iter().map(|f| f.code().as_str()).collect();
+    assert_eq!(codes, ["key-rounding"], "{:?}", checked.findings);
     let ledger = &checked.ledger;
     let lines = ledger.lines_of(0);
     let got: Vec<(&str, i64)> = lines

@@ -209,7 +209,7 @@ fn split_insats(
             let (parts, rest) = split_fixed_plus_key(&rule, findings)?;
             (parts, Some(rest))
         }
-        SplitRule::Amounts => (split_amounts(&rule, mixed, findings)?, None),
+        SplitRule::Amounts => split_amounts(&rule, mixed, findings)?,
     };
     let parts = whole(&rule, split.span(), parts, findings)?;
     check_printed(&rule, &parts, group_recipient, findings);
@@ -433,11 +433,13 @@ fn split_fixed_plus_key(
 
 /// Rule `amounts`: each recipient's amount as written; the kommuner group beside named
 /// actors (`mixed`) gets its amount split over its kommuner by the key.
+/// The parts as `amounts` gives them, and what the key divided over the kommuner when the
+/// group of kommuner stands among the actors (`mixed`).
 fn split_amounts(
     rule: &Rule,
     mixed: Option<usize>,
     findings: &mut Findings,
-) -> Result<Vec<Amount>, Reported> {
+) -> Result<(Vec<Amount>, Option<Amount>), Reported> {
     let Some(amounts) = &rule.spec.amounts else {
         return Err(rule.invalid(
             findings,
@@ -451,8 +453,9 @@ fn split_amounts(
             *part = Some(*value.get_ref());
         }
     }
+    let mut keyed = None;
     if let Some(group) = mixed {
-        the_kommuners_part(
+        keyed = the_kommuners_part(
             rule.cx,
             rule.insats,
             rule.spec,
@@ -476,7 +479,7 @@ fn split_amounts(
     if let Some(reported) = missing {
         return Err(reported);
     }
-    Ok(parts.into_iter().flatten().collect())
+    Ok((parts.into_iter().flatten().collect(), keyed))
 }
 
 /// Every rule's parts, checked against the insats in one place: nothing lost, nothing added
@@ -767,7 +770,7 @@ fn fixed_part_not_in_units(
 
 /// A mixed row's kommuner part: the group's amount under `amounts`, split over the kommuner
 /// by the split's `key` into their places in `parts`. A kommun named in `amounts` is refused,
-/// since the key decides the kommuner's amounts.
+/// since the key decides the kommuner's amounts. The group's amount, what the key divided.
 fn the_kommuners_part(
     cx: &Context,
     insats: &Insats,
@@ -776,9 +779,9 @@ fn the_kommuners_part(
     (recipients, parts): (&[Recipient], &mut [Option<Amount>]),
     unit: Amount,
     findings: &mut Findings,
-) -> Result<(), Reported> {
+) -> Result<Option<Amount>, Reported> {
     let Some(amounts) = &spec.amounts else {
-        return Ok(());
+        return Ok(None);
     };
     let mut group_amount = None;
     let mut failed = None;
@@ -822,7 +825,7 @@ fn the_kommuners_part(
             *part = split.next();
         }
     }
-    Ok(())
+    Ok(Some(group_amount))
 }
 
 /// The weights of the split's key over its recipients (the kommuner).

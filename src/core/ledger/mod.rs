@@ -67,7 +67,8 @@ pub struct Entry {
     pub total: Amount,
     /// What the split's key divided over the kommuner, with each name in `except` resolved
     /// as the lines are: under rule `key` the insats's amount, under `fixed-plus-key` what the
-    /// fixed parts left. `None` under other rules and when it could not be split.
+    /// fixed parts left, under `amounts` the kommuner's amount beside the actors'. `None`
+    /// under other rules and when it could not be split.
     pub keyed: Option<Amount>,
 }
 
