@@ -513,10 +513,10 @@ pub enum Problem {
         forum: String,
     },
     /// The decision a revised plan replaces (`replaces`) is not before the plan's own
-    /// decision (`decision_date`).
+    /// decision (`decision_date`), or the plan has no decision date.
     ReplacesNotBefore {
         replaces: crate::core::plan::Date,
-        decided: crate::core::plan::Date,
+        decided: Option<crate::core::plan::Date>,
     },
     /// The plan gives `invoice_by` and no condition says what money not invoiced by then
     /// goes to.

@@ -15,7 +15,11 @@ pub enum OtherFile {
 /// `~$redovisning.xlsx` beside `redovisning.xlsx` while the workbook is open (hidden on
 /// Windows, so a pattern such as `svar/*` finds what the user does not see).
 pub fn office_lock_of(file_name: &str) -> Option<&str> {
-    file_name.strip_prefix("~$").filter(|rest| !rest.is_empty())
+    let workbook = file_name.strip_prefix("~$")?;
+    let ending = workbook.rsplit_once('.')?.1.to_ascii_lowercase();
+    ["xlsx", "xlsm", "xls", "ods", "csv"]
+        .contains(&ending.as_str())
+        .then_some(workbook)
 }
 
 /// What a binary file given as a plan or key seems to be, for a message the user recognises.

@@ -950,6 +950,21 @@ fn list_runs_on(text: &str, error: usize) -> Option<(ParseErrorKind, Range<usize
                 .map_or(text.len(), |s| s.start);
             let line = text.get(start..end)?.trim();
             if !line.is_empty() && reads_as_toml(line) {
+                // A list whose `]` comes after the line is closed: the line is a mistake
+                // within it (`fhe = 1,` among the values), told as toml tells it.
+                let mut depth = 1usize;
+                for t in tokens.get(i..)? {
+                    match t.kind() {
+                        TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+                        TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                            depth -= 1;
+                            if depth == 0 {
+                                return None;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
                 taken = Some((line_of(start), line.to_string()));
                 close = last_value;
                 break;

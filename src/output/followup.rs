@@ -56,13 +56,19 @@ pub fn tables(summary: &Summary, parts: &[Part], layout: Layout) -> String {
     }
     // What the recipients wrote beside their figures (why nothing was used, a report the
     // region entered for a recipient that sent none), where the lines are not shown.
-    if Part::comments_follow(parts) && !summary.commented_lines().is_empty() {
+    if comments_follow(parts) && !summary.commented_lines().is_empty() {
         out.push('\n');
         out.push_str(&comments(summary, layout));
     }
     out.push('\n');
     out.push_str(&reconciliation(summary, lang));
     out
+}
+
+/// Whether the recipients' comments follow these parts, on the terminal and in a document:
+/// those shown when none is asked for (the lines' view lists them under its own table).
+pub fn comments_follow(parts: &[Part]) -> bool {
+    parts == Part::SHOWN
 }
 
 /// Each comment on a line: whose line, what it used, and the comment, wrapped to the width.

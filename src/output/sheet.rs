@@ -671,11 +671,12 @@ fn invoices(report: &Payments, invoice_by: Option<Date>, words: Words) -> Sheet 
     // it invoices the difference.
     let replaces = report.replaces.as_deref().and_then(Date::parse);
     if replaces.is_some() {
-        headers.push(
-            words
-                .pick("Ersätter beslut", "Replaces decision", "replaces")
-                .to_string(),
-        );
+        let label = match words {
+            Words::Machine => "replaces",
+            Words::Sv => crate::output::words::document::replaces_label(Lang::Sv),
+            Words::En => crate::output::words::document::replaces_label(Lang::En),
+        };
+        headers.push(label.to_string());
     }
     let region: Text = report.region.as_str().into();
     let decision_text = decision(&report.decision, report.decision_date_missing, words);

@@ -479,7 +479,9 @@ fn carriage_returns_without_line_feeds_are_named() {
     // toml stops at the end of the first line.
     let first = base().lines().next().unwrap().chars().count() + 1;
     assert_case(
-        &format!("# exit: 2\n# expect: fel[syntax] 1:{first} \"vagnretur (CR) utan radslut (LF)\""),
+        &format!(
+            "# exit: 2\n# expect: fel[syntax] 1:{first} \"vagnretur (CR) utan radmatning (LF)\""
+        ),
         &out,
     );
 }

@@ -4535,7 +4535,7 @@ fn a_revised_plan_says_which_decision_it_replaces_wherever_the_decision_is_cited
         .assert_status(0)
         .assert_stdout_contains("_Reviderat beslutsunderlag · Jämtlands län 2026_")
         .assert_stdout_contains(
-            "- **Beslutsdatum:** 15 juni 2026\n- **Ersätter beslutet:** 27 februari 2026\n",
+            "- **Beslutsdatum:** 15 juni 2026\n- **Ersätter beslut:** 27 februari 2026\n",
         );
     // The decided plan's own document says nothing of a revision.
     let decided = allocate(dir, &["report", "beslutad.toml", "--format", "md"]);
@@ -4565,25 +4565,29 @@ fn a_revised_plan_says_which_decision_it_replaces_wherever_the_decision_is_cited
     )
     .unwrap();
     assert!(kfjh.starts_with("_Reviderat fördelningsbesked · Jämtlands län 2026_"));
-    assert!(kfjh.contains("- **Ersätter beslutet:** 27 februari 2026\n"));
-    assert!(kfjh.contains("beskedet ersätter det som skrevs efter beslutet 27 februari 2026"));
+    assert!(kfjh.contains("- **Ersätter beslut:** 27 februari 2026\n"));
+    assert!(kfjh.contains("detta besked ersätter fördelningsbeskedet efter beslutet den 27 februari 2026, och beloppet är hela beloppet"));
     // Kommunförbundet invoices its 2 127 436 kr: only the difference if it already invoiced.
     let spaced = kfjh.replace(['\u{a0}', '\u{202f}'], " ");
     assert!(spaced.contains(
-        "Har ni redan fakturerat enligt beslutet 27 februari 2026, fakturera bara skillnaden mellan 2 127 436 kr och det ni fakturerade"
+        "Har ni redan fakturerat enligt beslutet den 27 februari 2026, fakturera bara mellanskillnaden mellan 2 127 436 kr och det ni fakturerade; är den negativ, skicka en kreditfaktura på den."
     ), "{kfjh}");
     // A unit of the region is paid by internal transfer: nothing to invoice.
     let rjh = std::fs::read_to_string(
         dir.join("besked/fordelningsbesked-2026-region-jamtland-harjedalen.md"),
     )
     .unwrap();
-    assert!(rjh.contains("beskedet ersätter det som skrevs efter beslutet 27 februari 2026"));
+    assert!(
+        rjh.contains(
+            "detta besked ersätter fördelningsbeskedet efter beslutet den 27 februari 2026"
+        )
+    );
     assert!(!rjh.contains("Har ni redan fakturerat"));
 
     allocate(dir, &["report", "plan.toml", "--view", "invoices"])
         .assert_status(0)
         .assert_stdout_contains("  Beslut: SVOM 2026-06-15: Strategiska insatser")
-        .assert_stdout_contains("  Ersätter beslutet: 2026-02-27\n");
+        .assert_stdout_contains("  Ersätter beslut: 2026-02-27\n");
     let csv = allocate(
         dir,
         &[
@@ -4614,7 +4618,7 @@ fn a_revised_plan_says_which_decision_it_replaces_wherever_the_decision_is_cited
     // The comparison with the decided plan names the term; next year's plan drops it.
     allocate(dir, &["diff", "beslutad.toml", "plan.toml"])
         .assert_status(0)
-        .assert_stdout_contains("Ersätter beslutet");
+        .assert_stdout_contains("Ersätter beslut");
     allocate(
         dir,
         &["init", "--from", "plan.toml", "-o", "plan-2027.toml"],
@@ -4622,6 +4626,12 @@ fn a_revised_plan_says_which_decision_it_replaces_wherever_the_decision_is_cited
     .assert_status(0);
     let next = std::fs::read_to_string(dir.join("plan-2027.toml")).unwrap();
     assert!(!next.contains("replaces"), "{next}");
+
+    // A revision without a date of its own: its letters would cite no decision.
+    let undated = PlanDir::from_real("plan-2026.toml").edit(DECIDED, "replaces = 2026-02-27\n");
+    undated.check(&[]).assert_status(1).assert_stdout_contains(
+        "fel[revision-date]: planen ersätter beslutet 27 februari 2026 (`replaces`) men har inget eget beslutsdatum (`decision_date`)",
+    );
 
     // The same date twice: the decision would replace itself.
     let same = PlanDir::from_real("plan-2026.toml").edit(
@@ -4631,7 +4641,7 @@ fn a_revised_plan_says_which_decision_it_replaces_wherever_the_decision_is_cited
     let at = same.position_of("replaces = ", 11);
     let out = same.check(&[]);
     out.assert_status(1).assert_stdout_contains(
-        "fel[revision-date]: planen ersätter beslutet 15 juni 2026 (`replaces`), men själv beslutas den 15 juni 2026 (`decision_date`)",
+        "fel[revision-date]: planen ersätter beslutet 15 juni 2026 (`replaces`), men beslutas själv den 15 juni 2026 (`decision_date`)",
     );
     out.assert_stdout_contains(&at);
 }

@@ -1861,7 +1861,7 @@ fn a_usage_file_is_told_its_toml_as_a_plan_is() {
     year.run(&["follow-up", PLAN, "usage.toml"])
         .assert_status(2)
         .assert_finding("read-error", "usage.toml:1:12")
-        .assert_stderr_contains("vagnretur (CR) utan radslut (LF)")
+        .assert_stderr_contains("vagnretur (CR) utan radmatning (LF)")
         .assert_stderr_contains("spara filen med radslut LF eller CRLF (Windows)");
 }
 
@@ -8246,6 +8246,24 @@ fn a_signature_below_the_table_is_a_note_not_an_insats() {
     let berg = recipient(&json(&out), "Berg").clone();
     assert_eq!(berg["used"], 181_200);
     assert_eq!(berg["unreported"], 0);
+    // A line's row with its area written as text and no amounts, but a comment (reviewer
+    // s43): the line's, read as such, its comment kept, its removed amount received told.
+    let row_3_4 = example
+        .lines()
+        .find(|l| l.starts_with("3;3.4;"))
+        .unwrap()
+        .trim_end_matches('\r');
+    let text = edit(
+        example,
+        row_3_4,
+        "Område 3;3.4;Efterlevandestöd;;;Ingen del av medlen användes",
+    );
+    year.save(BERG_UNIT, &text);
+    year.run(&["follow-up", PLAN, BERG_UNIT])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "fel[usage-form-edited]: mottaget belopp för insats `3.4` är borttaget",
+        );
     // A row that names an amount is still a row of the form, however labelled.
     let text = format!("{example}\r\n\"Attesterad av\";\"Anna Andersson\";;;5000;\r\n");
     year.save(BERG_UNIT, &text);

@@ -655,6 +655,17 @@ fn a_list_left_open_is_told_where_it_should_end() {
         )
         .assert_stdout_contains("= help: write ] here, after the last value of the list");
 
+    // A key within a list that is closed after it is a mistake within the list, not a list
+    // left open (reviewer s43: the hint would have had a second `]` written).
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "report_to = [\"kfjh\", \"fhe\"]",
+        "report_to = [\n  \"kfjh\",\n  fhe = 1,\n]",
+    );
+    let out = p.check(&[]);
+    out.assert_status(2)
+        .assert_stdout_contains("likhetstecken i en lista");
+    assert!(!out.stdout.contains("avslutas aldrig"), "{}", out.stdout);
+
     // A list in a list, left open at the end of the file: no line taken in.
     let p = PlanDir::from_real("plan-2026.toml");
     let text = format!(
@@ -717,7 +728,7 @@ fn a_lone_carriage_return_is_told_how_to_be_rid_of() {
     p.check(&[])
         .assert_status(2)
         .assert_finding("syntax", "plan.toml:278:19")
-        .assert_stdout_contains("ogiltig TOML: vagnretur (CR) utan radslut (LF)")
+        .assert_stdout_contains("ogiltig TOML: vagnretur (CR) utan radmatning (LF)")
         .assert_stdout_contains(
             "spara filen med radslut LF eller CRLF (Windows), eller ta bort tecknet",
         );

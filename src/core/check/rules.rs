@@ -307,14 +307,17 @@ pub fn decision_date_is_given(ledger: &Ledger, findings: &mut Findings) {
 /// recipients that the decision replaces itself, or a later one).
 pub fn replaces_an_earlier_decision(ledger: &Ledger, findings: &mut Findings) {
     let meta = &ledger.plan.plan;
-    if let (Some(replaces), Some(decided)) = (&meta.replaces, &meta.decision_date)
-        && replaces.get_ref() >= decided.get_ref()
-    {
+    let Some(replaces) = &meta.replaces else {
+        return;
+    };
+    // A revision is itself decided: its letters cite the new decision's date (reviewer s43).
+    let decided = meta.decision_date.as_ref().map(|d| *d.get_ref());
+    if decided.is_none_or(|decided| *replaces.get_ref() >= decided) {
         findings.error(
             replaces.span(),
             Problem::ReplacesNotBefore {
                 replaces: *replaces.get_ref(),
-                decided: *decided.get_ref(),
+                decided,
             },
         );
     }

@@ -60,12 +60,6 @@ impl Part {
         Part::Repayment,
     ];
 
-    /// Whether the recipients' comments follow these parts: those shown when none is asked
-    /// for (the lines' view lists them under its own table).
-    pub fn comments_follow(parts: &[Part]) -> bool {
-        parts == Part::SHOWN
-    }
-
     /// The name on the command line.
     pub fn name(self) -> &'static str {
         match self {

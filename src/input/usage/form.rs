@@ -628,15 +628,20 @@ pub(super) fn form(
         let insats = at(Some(insats_col));
         let insats_text = insats.map_or("", |c| c.text.trim());
         // A signature below the table (`Attesterad av;Anna Andersson`, `Datum;2027-01-10`): a
-        // label where the table has its area, and no amount used or received. It carries no
-        // money and is a note, as one above the table is (tester s43: the name was taken for
-        // an insats).
+        // label where the table has its area, and no amount used or received, no description
+        // and no comment. It carries no money and says nothing of a line: a note, as one above
+        // the table is (tester s43: the name was taken for an insats). A row with a comment or
+        // a description is a line's, whatever its area says (reviewer s43).
         let empty = |col: Option<usize>| at(col).is_none_or(|c| c.text.trim().is_empty());
         let labelled = row
             .iter()
             .take(insats_col)
             .any(|c| !c.text.trim().is_empty() && !matches!(c.amount(), Entry::Amount(_)));
-        if labelled && empty(Some(used_col)) && empty(received_col) {
+        if labelled
+            && [Some(used_col), received_col, text_col, comment_col]
+                .into_iter()
+                .all(empty)
+        {
             continue;
         }
         // A row of the table names an insats or an amount used (a note below it does not).

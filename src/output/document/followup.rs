@@ -11,7 +11,7 @@ use crate::output::document::{
     total_label,
 };
 use crate::output::followup::{
-    any_reallocated, figure_decimals, repayment_decimals, totals_decimals, value,
+    any_reallocated, comments_follow, figure_decimals, repayment_decimals, totals_decimals, value,
 };
 use crate::output::lang::Lang;
 use crate::output::number;
@@ -134,7 +134,7 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
             Part::Lines => lines(summary, lang, &mut blocks),
         }
     }
-    if Part::comments_follow(parts) && !summary.commented_lines().is_empty() {
+    if comments_follow(parts) && !summary.commented_lines().is_empty() {
         comments(summary, lang, &mut blocks);
     }
     blocks.push(heading(

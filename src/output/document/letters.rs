@@ -438,8 +438,8 @@ fn letter(
         let date = number::date(*date.get_ref(), lang);
         blocks.push(Block::Paragraph(vec![Span::text(say!(
             lang,
-            "Beslutet är en revidering: beskedet ersätter det som skrevs efter beslutet {date}, och beloppet är det hela beloppet enligt det nya beslutet.",
-            "The decision is a revision: this letter replaces the one written after the decision of {date}, and the amount is the whole amount under the new decision."
+            "Beslutet är en revidering: detta besked ersätter fördelningsbeskedet efter beslutet den {date}, och beloppet är hela beloppet enligt det nya beslutet.",
+            "The decision is a revision: this letter replaces the allocation letter after the decision of {date}, and the amount is the whole amount under the new decision."
         ))]));
     }
     let lines: Vec<&report::StatementLine> = statement.lines.iter().collect();
@@ -482,8 +482,8 @@ fn letter(
                 let date = number::date(*date.get_ref(), lang);
                 items.push(vec![Span::text(say!(
                     lang,
-                    "Har ni redan fakturerat enligt beslutet {date}, fakturera bara skillnaden mellan {total} och det ni fakturerade; är den negativ, kreditera den.",
-                    "If you have already invoiced under the decision of {date}, invoice only the difference between {total} and what you invoiced; if it is negative, credit it."
+                    "Har ni redan fakturerat enligt beslutet den {date}, fakturera bara mellanskillnaden mellan {total} och det ni fakturerade; är den negativ, skicka en kreditfaktura på den.",
+                    "If you have already invoiced under the decision of {date}, invoice only the difference between {total} and what you invoiced; if it is negative, send a credit note for it."
                 ))]);
             }
             if let Some(date) = deadline(plan, Deadlines::invoice_by, lang) {

@@ -11,7 +11,7 @@ use crate::output::lang::Lang;
 pub fn about(code: Code, lang: Lang) -> &'static str {
     match code {
         Code::Syntax => lang.pick(
-            "filen är inte giltig TOML, sagt med vanliga ord: ett citattecken eller en lista som inte avslutas (en text eller lista utan sina avslutande citattecken eller `]` sägs där de hör hemma, med raden där den börjar och den första raden av planen som den tagit med sig), ett kommatecken som saknas, typografiska citattecken `”…”`, en nyckel eller `[tabell]` två gånger (med raden där den står först), en punktad nyckel under en nyckel som redan har ett värde (`unit.x = 2` efter `unit = 1`) eller som lägger till i en tabell skriven inom `{ }`, en rad ur ett kalkylark eller en JSON-fil i stället för TOML, ett tal med en inledande nolla (`code = 0114`, med åtgärden att skriva det som text), en vagnretur utan radslut (radslut för gamla Mac: spara filen med LF eller CRLF)",
+            "filen är inte giltig TOML, sagt med vanliga ord: ett citattecken eller en lista som inte avslutas (en text eller lista utan sina avslutande citattecken eller `]` sägs där de hör hemma, med raden där den börjar och den första raden av planen som den tagit med sig), ett kommatecken som saknas, typografiska citattecken `”…”`, en nyckel eller `[tabell]` två gånger (med raden där den står först), en punktad nyckel under en nyckel som redan har ett värde (`unit.x = 2` efter `unit = 1`) eller som lägger till i en tabell skriven inom `{ }`, en rad ur ett kalkylark eller en JSON-fil i stället för TOML, ett tal med en inledande nolla (`code = 0114`, med åtgärden att skriva det som text), en vagnretur utan radmatning (radslut för gamla Mac: spara filen med LF eller CRLF)",
             "the file is not valid TOML, said in plain words: an unclosed quote or list (a text or a list without its closing quotes or `]` is told where they belong, with the line it opens on and the first line of the plan it took in), a missing comma, typographic quotes `”…”`, a key or `[table]` given twice (with the line of the first), a dotted key under a key that already has a value (`unit.x = 2` after `unit = 1`) or adding to a table written inside `{ }`, a spreadsheet row or a JSON file instead of TOML, a number with a leading zero (`code = 0114`, with the hint to write it as text), a carriage return without a line feed (old Mac line ends: save the file with LF or CRLF)",
         ),
         Code::UnknownKey => lang.pick(
@@ -235,8 +235,8 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "the plan gives `forum` but not `decision_date`, which the invoices cite",
         ),
         Code::RevisionDate => lang.pick(
-            "en reviderad plan ersätter ett beslut (`replaces`) som inte är fattat före planens eget (`decision_date`)",
-            "a revised plan replaces a decision (`replaces`) not made before its own (`decision_date`)",
+            "en reviderad plan ersätter ett beslut (`replaces`) som inte är fattat före planens eget (`decision_date`), eller har inget eget beslutsdatum",
+            "a revised plan replaces a decision (`replaces`) not made before its own (`decision_date`), or has no decision date of its own",
         ),
         Code::InvoiceCondition => lang.pick(
             "planen anger `invoice_by` men inget villkor (`conditions`) om medel som inte fakturerats i tid: inget villkor nämner fakturering",

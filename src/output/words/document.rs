@@ -48,9 +48,9 @@ pub fn decision_date_label(lang: Lang) -> &'static str {
 }
 
 /// What the plan's `replaces` is called where the decision basis, the letters, the invoices
-/// and the comparison give it: "Ersätter beslutet: 27 februari 2026".
+/// and the comparison give it: "Ersätter beslut: 27 februari 2026".
 pub fn replaces_label(lang: Lang) -> &'static str {
-    lang.pick("Ersätter beslutet", "Replaces the decision of")
+    lang.pick("Ersätter beslut", "Replaces decision")
 }
 
 /// What the plan's `document_date` is called where the decision basis and the comparison

@@ -731,12 +731,22 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             )
         }
         Problem::ReplacesNotBefore { replaces, decided } => {
-            let (replaces, decided) = (number::date(*replaces, lang), number::date(*decided, lang));
-            say!(
-                lang,
-                "planen ersätter beslutet {replaces} (`replaces`), men själv beslutas den {decided} (`decision_date`): ett reviderat beslut ersätter ett tidigare",
-                "the plan replaces the decision of {replaces} (`replaces`) but is itself decided on {decided} (`decision_date`): a revised decision replaces an earlier one"
-            )
+            let replaces = number::date(*replaces, lang);
+            match decided {
+                Some(decided) => {
+                    let decided = number::date(*decided, lang);
+                    say!(
+                        lang,
+                        "planen ersätter beslutet {replaces} (`replaces`), men beslutas själv den {decided} (`decision_date`): ett reviderat beslut ersätter ett tidigare",
+                        "the plan replaces the decision of {replaces} (`replaces`) but is itself decided on {decided} (`decision_date`): a revised decision replaces an earlier one"
+                    )
+                }
+                None => say!(
+                    lang,
+                    "planen ersätter beslutet {replaces} (`replaces`) men har inget eget beslutsdatum (`decision_date`), som de reviderade fördelningsbeskeden och fakturorna hänvisar till",
+                    "the plan replaces the decision of {replaces} (`replaces`) but has no decision date of its own (`decision_date`), which the revised letters and invoices cite"
+                ),
+            }
         }
         Problem::KeyRounding {
             insats,

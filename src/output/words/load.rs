@@ -1006,7 +1006,7 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             .to_string(),
         ParseErrorKind::Syntax { detail } if detail.starts_with("carriage return") => lang
             .pick(
-                "filen har en vagnretur (CR) utan radslut efter sig, som i en fil sparad med radslut för gamla Mac; spara filen med radslut LF eller CRLF (Windows), eller ta bort tecknet",
+                "filen har en vagnretur (CR) utan radmatning (LF) efter sig, som i en fil sparad för gamla Mac; spara filen med radslut LF eller CRLF (Windows), eller ta bort tecknet",
                 "the file has a carriage return (CR) with no line feed after it, as in a file saved with old Mac line ends; save the file with LF or CRLF (Windows) line ends, or remove the character",
             )
             .to_string(),
@@ -1759,7 +1759,7 @@ fn syntax_words(detail: &str, lang: Lang) -> String {
             "lists or tables are nested too deeply",
         ),
         "carriage return must be followed by newline" => (
-            "vagnretur (CR) utan radslut (LF)",
+            "vagnretur (CR) utan radmatning (LF)",
             "a carriage return (CR) without a line feed (LF)",
         ),
         "invalid comment character" | "unexpected content between comment and newline" => (
