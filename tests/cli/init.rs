@@ -1647,15 +1647,53 @@ fn init_example_speaks_english_with_lang_en_and_prints_the_plan_with_output_dash
 }
 
 #[test]
-fn init_example_refuses_a_year_not_after_2026_naming_the_shipped_plan() {
+fn init_example_refuses_a_year_before_2026_naming_the_shipped_plan() {
     let dir = tempfile::tempdir().unwrap();
-    allocate(dir.path(), &["init", "--example", "--year", "2026"])
+    allocate(dir.path(), &["init", "--example", "--year", "2025"])
         .assert_status(2)
         .assert_stdout_empty()
         .assert_stderr_contains(&format!(
-            "fel: --year 2026 ligger inte efter {EXAMPLE_SV}, som gäller 2026"
+            "fel: --year 2025 ligger inte efter {EXAMPLE_SV}, som gäller 2026"
         ));
     assert_eq!(plans_in(dir.path()), Vec::<String>::new());
+}
+
+/// A county new to `allocate` in 2026 makes its plan for 2026 from the example (tester s43:
+/// refused, with no other way): the deadlines stay, the county total and every amount are to
+/// fill in, and last year's total, which the example does not hold, is left to write.
+#[test]
+fn init_example_makes_a_plan_for_the_examples_own_year() {
+    let dir = tempfile::tempdir().unwrap();
+    allocate(dir.path(), &["init", "--example", "--year", "2026"])
+        .assert_status(0)
+        .assert_stdout_empty()
+        .assert_stderr_contains("Skrev plan-2026.toml: 2026 års plan utifrån")
+        .assert_stderr_contains("56 belopp att fylla i");
+    let plan = read(&dir.path().join("plan-2026.toml"));
+    assert!(plan.contains("\nyear = 2026\n"), "{plan}");
+    assert!(plan.contains("\nrequisition = 2026-12-01"), "{plan}");
+    assert!(plan.contains("\nunused_repaid = 2027-03-31"), "{plan}");
+    assert!(plan.contains("\n# previous_county_total = …"), "{plan}");
+    assert!(plan.contains("\ncounty_total = 0"), "{plan}");
+    // The same plan from the file as from the built-in one.
+    let out = allocate(dir.path(), &["check", "plan-2026.toml"]);
+    out.assert_status(1)
+        .assert_stdout_contains("plan-2026.toml: underkänd (56 fel");
+    // From a plan of one's own, the same year is still refused.
+    allocate(
+        dir.path(),
+        &[
+            "init",
+            "--from",
+            "plan-2026.toml",
+            "--year",
+            "2026",
+            "-o",
+            "x.toml",
+        ],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("--year 2026 ligger inte efter plan-2026.toml, som gäller 2026");
 }
 
 #[test]
