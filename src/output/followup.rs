@@ -56,9 +56,11 @@ pub fn tables(summary: &Summary, parts: &[Part], layout: Layout) -> String {
     }
     // What the recipients wrote beside their figures (why nothing was used, a report the
     // region entered for a recipient that sent none), where the lines are not shown.
-    if comments_follow(parts) && !summary.commented_lines().is_empty() {
+    if comments_follow(parts)
+        && let Some(comments) = comments(summary, layout)
+    {
         out.push('\n');
-        out.push_str(&comments(summary, layout));
+        out.push_str(&comments);
     }
     out.push('\n');
     out.push_str(&reconciliation(summary, lang));
@@ -71,12 +73,17 @@ pub fn comments_follow(parts: &[Part]) -> bool {
     parts == Part::SHOWN
 }
 
-/// Each comment on a line: whose line, what it used, and the comment, wrapped to the width.
-fn comments(summary: &Summary, layout: Layout) -> String {
+/// Each comment on a line: whose line, what it used, and the comment, wrapped to the width;
+/// `None` without comments.
+fn comments(summary: &Summary, layout: Layout) -> Option<String> {
     let lang = layout.lang;
     let width = usize::from(layout.width);
+    let commented = summary.commented_lines();
+    if commented.is_empty() {
+        return None;
+    }
     let mut out = format!("{}\n", words::comments_title(lang));
-    for line in summary.commented_lines() {
+    for line in commented {
         if let Some(comment) = &line.comment {
             let on = words::comment_on(line, |a| lang.amount(a), lang);
             out.push_str(&wrap(
@@ -88,7 +95,7 @@ fn comments(summary: &Summary, layout: Layout) -> String {
             out.push('\n');
         }
     }
-    out
+    Some(out)
 }
 
 /// "Redovisat: 29 av 29 rader."
@@ -440,9 +447,9 @@ fn lines(summary: &Summary, layout: Layout) -> String {
     }
     // The recipients' comments under the table, each with its line, so that the figures keep
     // their columns at any width.
-    if !summary.commented_lines().is_empty() {
+    if let Some(comments) = comments(summary, layout) {
         out.push('\n');
-        out.push_str(&comments(summary, layout));
+        out.push_str(&comments);
     }
     out
 }

@@ -5558,11 +5558,7 @@ fn a_table_of_the_recipients_own_beside_the_form_is_passed_over() {
         &["1.3", "4020 Lokaler", "6200", ""],
     ];
     let pivot: &[&[&str]] = &[&["Insats", "Använt (kr)"], &["1.3", "21200"]];
-    let form = [SheetOf {
-        name: "Redovisning",
-        form: BERG_XLSX,
-        used: &BERG_FINAL,
-    }];
+    let form = [BERG_FINAL_SHEET];
     for (before, after) in [(true, false), (false, true)] {
         let mut workbook = rust_xlsxwriter::Workbook::new();
         if before {
@@ -5589,6 +5585,13 @@ const RAGUNDA_XLSX: &str = "redovisning-2026-2303-ragunda.xlsx";
 
 /// Berg's amounts used, in full: 21 200 + 60 000 + 100 000 of 196 200 received.
 const BERG_FINAL: [Option<f64>; 3] = [Some(21_200.0), Some(60_000.0), Some(100_000.0)];
+
+/// Berg's form filled in full, on the sheet the form names.
+const BERG_FINAL_SHEET: SheetOf<'static> = SheetOf {
+    name: "Redovisning",
+    form: BERG_XLSX,
+    used: &BERG_FINAL,
+};
 
 /// A second sheet that holds a form (a copy of the form's sheet, a draft beside the final
 /// figures, another recipient's form) is never skipped unsaid: the workbook is not counted,
@@ -5758,24 +5761,15 @@ fn cells_merged_over_rows_of_the_table_are_refused_at_the_range() {
     assert_eq!(count(&out, "usage-form-edited"), 0, "{}", out.stderr);
 
     // The title merged over its row, a note merged over two rows below the table.
-    workbook_of(
-        &year,
-        &[SheetOf {
-            name: "Redovisning",
-            form: BERG_XLSX,
-            used: &BERG_FINAL,
-        }],
-        "berg.xlsx",
-        |sheet| {
-            let plain = rust_xlsxwriter::Format::new();
-            sheet
-                .merge_range(0, 1, 0, 5, "Jämtlands län 2026", &plain)
-                .unwrap();
-            sheet
-                .merge_range(17, 0, 18, 5, "Anteckning: 2.5 avslutas i mars", &plain)
-                .unwrap();
-        },
-    );
+    workbook_of(&year, &[BERG_FINAL_SHEET], "berg.xlsx", |sheet| {
+        let plain = rust_xlsxwriter::Format::new();
+        sheet
+            .merge_range(0, 1, 0, 5, "Jämtlands län 2026", &plain)
+            .unwrap();
+        sheet
+            .merge_range(17, 0, 18, 5, "Anteckning: 2.5 avslutas i mars", &plain)
+            .unwrap();
+    });
     let out = year.run(&["follow-up", PLAN, "berg.xlsx", "--format", "json"]);
     out.assert_status(0);
     let berg = recipient(&json(&out), "Berg").clone();
@@ -8274,21 +8268,12 @@ fn a_signature_below_the_table_is_a_note_not_an_insats() {
         );
 
     year.forms("xlsx");
-    workbook_of(
-        &year,
-        &[SheetOf {
-            name: "Redovisning",
-            form: BERG_XLSX,
-            used: &BERG_FINAL,
-        }],
-        "berg.xlsx",
-        |sheet| {
-            sheet.write(17, 0, "Attesterad av").unwrap();
-            sheet.write(17, 1, "Anna Andersson").unwrap();
-            sheet.write(18, 0, "Datum").unwrap();
-            sheet.write(18, 1, "2027-01-10").unwrap();
-        },
-    );
+    workbook_of(&year, &[BERG_FINAL_SHEET], "berg.xlsx", |sheet| {
+        sheet.write(17, 0, "Attesterad av").unwrap();
+        sheet.write(17, 1, "Anna Andersson").unwrap();
+        sheet.write(18, 0, "Datum").unwrap();
+        sheet.write(18, 1, "2027-01-10").unwrap();
+    });
     let out = year.run(&["follow-up", PLAN, "berg.xlsx", "--format", "json"]);
     out.assert_status(0);
     assert_eq!(recipient(&json(&out), "Berg")["used"], 181_200);

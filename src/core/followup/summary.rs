@@ -385,12 +385,11 @@ impl Summary {
     /// The lines with a comment, by recipient in the recipients' order, each recipient's in
     /// the plan's order.
     pub fn commented_lines(&self) -> Vec<&LineUse> {
-        let place = |line: &LineUse| {
-            self.recipients
-                .iter()
-                .position(|r| *r.recipient == *line.recipient)
-                .unwrap_or(usize::MAX)
-        };
+        let places: std::collections::HashMap<&str, usize> = (self.recipients.iter())
+            .enumerate()
+            .map(|(i, r)| (r.recipient.as_str(), i))
+            .collect();
+        let place = |line: &LineUse| places.get(&*line.recipient).copied().unwrap_or(usize::MAX);
         let mut lines: Vec<&LineUse> = self.lines.iter().filter(|l| l.comment.is_some()).collect();
         lines.sort_by_key(|l| place(l));
         lines

@@ -134,7 +134,7 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
             Part::Lines => lines(summary, lang, &mut blocks),
         }
     }
-    if comments_follow(parts) && !summary.commented_lines().is_empty() {
+    if comments_follow(parts) {
         comments(summary, lang, &mut blocks);
     }
     blocks.push(heading(
@@ -339,11 +339,14 @@ fn insatser(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
 
 /// What the recipients wrote beside their figures, each comment with its line, where the
 /// lines are not shown (tester s43: "Ingen redovisning inkom trots påminnelser" was in no
-/// document).
+/// document). Nothing without comments.
 fn comments(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
+    let commented = summary.commented_lines();
+    if commented.is_empty() {
+        return;
+    }
     blocks.push(heading(words::comments_title(lang), "comments"));
-    let items = summary
-        .commented_lines()
+    let items = commented
         .into_iter()
         .filter_map(|line| {
             let comment = line.comment.as_ref()?;

@@ -358,6 +358,8 @@ fn letter(
     let total = money(statement.total, lang);
     let region = &payments.region;
     let decision = decision(plan, lang);
+    // The decision a revision replaces, as the letter writes its date.
+    let replaced = (plan.plan.replaces.as_ref()).map(|d| number::date(*d.get_ref(), lang));
     let mut meta = vec![(
         lang.pick("Mottagare", "Recipient").to_string(),
         // "Bergs kommun" is the plan's Swedish; "Berg Municipality" English with a name in it.
@@ -378,11 +380,8 @@ fn letter(
             vec![Span::text(d.clone())],
         ));
     }
-    if let Some(date) = &plan.plan.replaces {
-        meta.push((
-            replaces_label(lang).to_string(),
-            vec![Span::text(number::date(*date.get_ref(), lang))],
-        ));
+    if let Some(date) = &replaced {
+        meta.push((replaces_label(lang).to_string(), vec![Span::text(date)]));
     }
     if route == Route::Invoice
         && let Some(reference) = &payments.reference
@@ -434,8 +433,7 @@ fn letter(
         Span::swedish(title),
         Span::text(end),
     ]));
-    if let Some(date) = &plan.plan.replaces {
-        let date = number::date(*date.get_ref(), lang);
+    if let Some(date) = &replaced {
         blocks.push(Block::Paragraph(vec![Span::text(say!(
             lang,
             "Beslutet är en revidering: detta besked ersätter fördelningsbeskedet efter beslutet den {date}, och beloppet är hela beloppet enligt det nya beslutet.",
@@ -478,8 +476,7 @@ fn letter(
                 spans.push(Span::text(lang.pick(" på fakturan.", " on the invoice.")));
             }
             let mut items = vec![spans];
-            if let Some(date) = &plan.plan.replaces {
-                let date = number::date(*date.get_ref(), lang);
+            if let Some(date) = &replaced {
                 items.push(vec![Span::text(say!(
                     lang,
                     "Har ni redan fakturerat enligt beslutet den {date}, fakturera bara mellanskillnaden mellan {total} och det ni fakturerade; är den negativ, skicka en kreditfaktura på den.",
@@ -581,7 +578,7 @@ fn letter(
 
     Document {
         lang,
-        kicker: match plan.plan.replaces {
+        kicker: match replaced {
             None => say!(
                 lang,
                 "Fördelningsbesked · {county} {year}",
