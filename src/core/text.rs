@@ -186,9 +186,47 @@ pub fn suggest(word: &str, candidates: &[&str]) -> Option<String> {
         .map(|(_, c)| (*c).to_string())
 }
 
+/// Month names and their usual abbreviations, in Swedish and English, folded.
+pub const MONTH_NAMES: &[&str] = &[
+    "jan",
+    "januari",
+    "january",
+    "feb",
+    "febr",
+    "februari",
+    "february",
+    "mar",
+    "mars",
+    "march",
+    "apr",
+    "april",
+    "maj",
+    "may",
+    "jun",
+    "juni",
+    "june",
+    "jul",
+    "juli",
+    "july",
+    "aug",
+    "augusti",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "okt",
+    "oct",
+    "oktober",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
 /// `text` with the year `old` as `new` where it stands alone: not part of a longer number,
-/// nor of a date, a span of years or a reference (`2026-02-27`, `2026/2027`, `2026–2034`,
-/// `RJH 2026/123`), which keep their years (`init` lists the texts it changed, to be read).
+/// nor of a date, in figures or in words, a span of years or a reference (`2026-02-27`,
+/// `30 augusti 2026`, `2026/2027`, `2026–2034`, `RJH 2026/123`), which keep their years (`init` lists the texts it changed, to be read).
 pub fn replace_year(text: &str, old: i32, new: i32) -> String {
     let old = old.to_string();
     let new = new.to_string();
@@ -200,13 +238,24 @@ pub fn replace_year(text: &str, old: i32, new: i32) -> String {
         }
         _ => false,
     };
+    // A month's name (`30 augusti 2026`, `1 dec. 2026`) before the year: a date in words.
+    let in_words = |before: &str| {
+        let word = before.trim_end().trim_end_matches('.');
+        let month = word
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        word.len() < before.len() && MONTH_NAMES.contains(&fold(month).as_str())
+    };
     let mut out = String::new();
     let mut rest = text;
     while let Some(at) = rest.find(&old) {
         let (before, after) = rest.split_at(at);
         let tail = after.get(old.len()..).unwrap_or("");
         let before_rev: String = before.chars().rev().take(2).collect();
-        let alone = !joined(before_rev.chars().peekable()) && !joined(tail.chars().peekable());
+        let alone = !joined(before_rev.chars().peekable())
+            && !joined(tail.chars().peekable())
+            && !in_words(before);
         out.push_str(before);
         out.push_str(if alone { &new } else { &old });
         rest = tail;
@@ -234,6 +283,15 @@ mod tests {
                 2027
             ),
             "verksamhetsåret 2026/2027, SVOM 2026-02-27, RJH 2026/123, 2026–2034, 2024–2026, år 2027. Suicidprevention 2027"
+        );
+        // A date in words keeps its year too; a month's name standing alone is no date.
+        assert_eq!(
+            replace_year(
+                "senast 30 augusti 2026, den 1 dec. 2026, beslut 24 Februari 2026, i mars 2026; marsch 2026",
+                2026,
+                2027
+            ),
+            "senast 30 augusti 2026, den 1 dec. 2026, beslut 24 Februari 2026, i mars 2026; marsch 2027"
         );
     }
 

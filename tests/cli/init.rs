@@ -1570,11 +1570,19 @@ fn init_example_writes_the_plan_init_from_the_shipped_2026_plan_writes() {
         from_and_example(&["--year", "2027", "-o", "plan-2027.toml"]);
     from.assert_status(0).assert_stdout_empty();
     example.assert_status(0).assert_stdout_empty();
-    // Byte for byte the same plan, made without the source tree.
-    let written = std::fs::read(empty.path().join("plan-2027.toml")).unwrap();
+    // Byte for byte the same plan, made without the source tree, but for the opening comment,
+    // which names the example: a new county has no `allocations/` folder.
+    let written = std::fs::read_to_string(empty.path().join("plan-2027.toml")).unwrap();
+    assert!(written.contains(
+        "# Skapad med `allocate init` ur exemplet som följer med allocate (2026 års plan för Jämtlands län).\n"
+    ));
     assert_eq!(
-        written,
-        std::fs::read(with_plan.path().join("plan-2027.toml")).unwrap()
+        written.replacen(
+            "exemplet som följer med allocate",
+            "allocations/plan-2026.toml",
+            1
+        ),
+        std::fs::read_to_string(with_plan.path().join("plan-2027.toml")).unwrap()
     );
     assert_eq!(plans_in(empty.path()), ["plan-2027.toml"]);
     // The same report, but for the plan's name and the line for a new county at the end.
@@ -1624,7 +1632,17 @@ fn init_example_speaks_english_with_lang_en_and_prints_the_plan_with_output_dash
     let ((_, from), (empty, example)) = from_and_example(&["--lang", "en", "-o", "-"]);
     from.assert_status(0);
     example.assert_status(0);
-    assert_eq!(example.stdout, from.stdout);
+    assert_eq!(
+        example.stdout.replacen(
+            "the example that comes with allocate",
+            "allocations/plan-2026.toml",
+            1
+        ),
+        from.stdout
+    );
+    assert!(example.stdout.contains(
+        "# Made with `allocate init` from the example that comes with allocate (2026's plan for Jämtlands län).\n"
+    ));
     assert!(example.stdout.contains("\nyear = 2027\n"));
     assert_eq!(
         example.stderr,

@@ -5,7 +5,8 @@
 //! folder first and is then renamed into place, so a plan is never left half written.
 //!
 //! `allocate init --example` starts from the plan built into the binary, the repository's
-//! `allocations/plan-2026.toml` (Jämtlands län's), exactly as `--from` that file would, for a
+//! `allocations/plan-2026.toml` (Jämtlands län's), as `--from` that file would (but for the
+//! opening comment, which names the example), for a
 //! county new to `allocate` that has no plan of its own yet; its new plan goes to the current
 //! folder by default.
 
@@ -33,8 +34,7 @@ use crate::say;
 /// key file), for `init --example`.
 pub const EXAMPLE: &str = include_str!("../../../allocations/plan-2026.toml");
 
-/// Where [`EXAMPLE`] stands in the repository: the name the new plan's opening comment gives
-/// it, so that `--example` writes the same plan as `--from allocations/plan-2026.toml`.
+/// Where [`EXAMPLE`] stands in the repository, as its positions name it.
 pub const EXAMPLE_PATH: &str = "allocations/plan-2026.toml";
 
 // One of `--from` and `--example` is needed; without either, `run` says both (a usage error
@@ -84,7 +84,7 @@ struct Start {
     loaded: Loaded,
     /// The plan as the messages name it: the path given, or [`words::example_plan`].
     named: String,
-    /// As the new plan's opening comment names it: the path given, or [`EXAMPLE_PATH`].
+    /// As the new plan's opening comment names it: the path given, or the example.
     commented: String,
     /// The folder key files are relative to, and the new plan goes to by default.
     folder: PathBuf,
@@ -118,7 +118,7 @@ impl Start {
                 key_files,
             },
             named: words::example_plan(lang).to_string(),
-            commented: EXAMPLE_PATH.to_string(),
+            commented: words::example_source(lang).to_string(),
             folder: PathBuf::new(),
             example: true,
         })

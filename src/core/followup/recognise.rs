@@ -395,7 +395,7 @@ fn remark(text: &str) -> Option<(usize, Vec<&str>)> {
     let date_separator =
         |t: Option<&Token<'_>>| matches!(t, Some(Token::Separator('-' | '–' | '—' | '/' | '.')));
     let short = |t: Option<&Token<'_>>| matches!(t, Some(Token::Digits(d)) if d.len() <= 2);
-    let month = |t: Option<&Token<'_>>| matches!(t, Some(Token::Word(w)) if MONTHS.contains(&fold(w).as_str()));
+    let month = |t: Option<&Token<'_>>| matches!(t, Some(Token::Word(w)) if crate::core::text::MONTH_NAMES.contains(&fold(w).as_str()));
     let mut years = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         let Token::Digits(digits) = *token else {
@@ -425,44 +425,6 @@ fn remark(text: &str) -> Option<(usize, Vec<&str>)> {
     }
     Some((open, years))
 }
-
-/// Month names and their usual abbreviations, in Swedish and English, folded.
-const MONTHS: &[&str] = &[
-    "jan",
-    "januari",
-    "january",
-    "feb",
-    "febr",
-    "februari",
-    "february",
-    "mar",
-    "mars",
-    "march",
-    "apr",
-    "april",
-    "maj",
-    "may",
-    "jun",
-    "juni",
-    "june",
-    "jul",
-    "juli",
-    "july",
-    "aug",
-    "augusti",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "okt",
-    "oct",
-    "oktober",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
 
 #[cfg(test)]
 mod tests {

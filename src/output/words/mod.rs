@@ -76,6 +76,16 @@ pub fn example_plan(lang: crate::output::lang::Lang) -> &'static str {
     )
 }
 
+/// The plan `init --example` starts from, as the new plan's opening comment names it
+/// (`… ur exemplet som följer med allocate (2026 års plan för Jämtlands län)`): a county new to
+/// `allocate` has no `allocations/` folder.
+pub fn example_source(lang: crate::output::lang::Lang) -> &'static str {
+    lang.pick(
+        "exemplet som följer med allocate",
+        "the example that comes with allocate",
+    )
+}
+
 /// The title of the plan's `conditions`, as the decision document and `diff` head them.
 pub fn conditions_title(lang: crate::output::lang::Lang) -> &'static str {
     lang.pick("Villkor för medlen", "Conditions for the funds")
