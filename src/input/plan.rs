@@ -2230,11 +2230,22 @@ mod tests {
     fn files_that_are_not_text_are_named() {
         assert_eq!(not_text(b"[plan]\n"), None);
         assert_eq!(not_text(&[0xff, 0xfe, b'[', 0]), Some(ReadReason::Utf16));
-        // Without a byte-order mark, either way round; a NUL or two in text is no UTF-16.
+        // Without a byte-order mark, either way round; a NUL or two in text is no UTF-16, but
+        // a stray NUL the reader tells where it stands.
         assert_eq!(not_text(b"[\0p\0l\0a\0n\0]\0"), Some(ReadReason::Utf16));
         assert_eq!(not_text(b"\0[\0p\0l\0a\0n\0]"), Some(ReadReason::Utf16));
+        assert_eq!(not_text(b"[plan]\0\0"), None);
         assert_eq!(
-            not_text(b"[plan]\0\0"),
+            not_text("[plan]\ntitle = \"Läns\0medel\"\n".as_bytes()),
+            None
+        );
+        // Many controls, or bytes that are not UTF-8, with a NUL: binary.
+        assert_eq!(
+            not_text(b"[plan]\0\x01\x02\x03\x04"),
+            Some(ReadReason::Binary(BinaryKind::Other))
+        );
+        assert_eq!(
+            not_text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
             Some(ReadReason::Binary(BinaryKind::Other))
         );
         assert_eq!(
@@ -2244,10 +2255,6 @@ mod tests {
         assert_eq!(
             not_text(b"%PDF-1.4"),
             Some(ReadReason::Binary(BinaryKind::Pdf))
-        );
-        assert_eq!(
-            not_text(b"a = \"\x00\""),
-            Some(ReadReason::Binary(BinaryKind::Other))
         );
     }
 

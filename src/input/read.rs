@@ -318,12 +318,34 @@ pub fn not_text(bytes: &[u8]) -> Option<ReadReason> {
         BinaryKind::Pdf
     } else if utf16_without_bom(bytes).is_some() {
         return Some(ReadReason::Utf16);
-    } else if bytes.iter().take(8192).any(|&b| b == 0) {
+    } else if binary(bytes) {
         BinaryKind::Other
     } else {
         return None;
     };
     Some(ReadReason::Binary(kind))
+}
+
+/// Whether the bytes are binary: a NUL byte (which no text file has) in the first 8 KB, in
+/// what is not UTF-8 text with at most a few control characters. A stray NUL in a text (from
+/// a paste, or an editor's slip) is left to the reader, which tells it where it stands
+/// (`100<U+0000>_000` at line and column) rather than refusing the whole file.
+fn binary(bytes: &[u8]) -> bool {
+    /// The most control characters (but tab and line ends) a text with a stray NUL has.
+    const STRAY: usize = 4;
+    let head = bytes.get(..8192).unwrap_or(bytes);
+    if !head.contains(&0) {
+        return false;
+    }
+    let controls = (head.iter())
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        .count();
+    // UTF-8 but for a character the 8 KB cut in two.
+    let text = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    !text || controls > STRAY
 }
 
 /// The UTF-16 the bytes are in when they have no byte-order mark, as a text editor may

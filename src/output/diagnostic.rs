@@ -313,7 +313,8 @@ fn render_parse_error(
 ) -> String {
     let lang = style.lang;
     let path = shown_path(&source.path);
-    let message = load::parse_message(error, lang);
+    // What the message quotes of the file shows its hidden characters by name, as a finding's.
+    let message = crate::output::text::visible(&load::parse_message(error, lang)).into_owned();
     let hint = hint
         .map(str::to_string)
         .or_else(|| load::parse_hint(error, lang));

@@ -625,6 +625,21 @@ fn a_blank_or_invisible_column_name_is_refused_where_it_stands() {
     }
 }
 
+/// A number the file writes with an invisible character in it is quoted in the message with
+/// that character named, as the source line below shows it: raw, a right-to-left mark made
+/// `400_0‏00` read as `400_000` (fuzz tester s44 #1).
+#[test]
+fn a_number_with_a_hidden_character_is_quoted_with_it_named() {
+    let p =
+        PlanDir::from_real("plan-2026.toml").edit("amount = 400_000", "amount = 400_0\u{200f}00");
+    let out = p.check(&[]);
+    out.assert_status(2)
+        .assert_stdout_contains("fel[wrong-type]: 400_0<U+200F>00 är inget tal\n");
+    assert!(!out.stdout.contains('\u{200f}'), "{}", out.stdout);
+    p.check(&["--lang", "en"])
+        .assert_stdout_contains("error[wrong-type]: 400_0<U+200F>00 is not a number\n");
+}
+
 /// A multi-line list whose `]` is missing takes in the lines below it, a table's header
 /// too, and toml stumbles lines further on: told at its last value, where `]` belongs, with
 /// the line it opens on and the first line it took in (tester s43 #1).

@@ -1007,9 +1007,11 @@ mod tests {
             ScbErrorKind::NotText(crate::core::unreadable::BinaryKind::Pdf)
         );
         assert_eq!(
-            kind(b"\"region\";\"2024\"\n\"2380 \x00\";1\n"),
+            kind(b"\"region\";\"2024\"\n\"2380 \x00\x01\x02\x03\x04\";1\n"),
             ScbErrorKind::NotText(crate::core::unreadable::BinaryKind::Other)
         );
+        // A stray NUL in a text file is read, to be told at its row (`Kro<U+0000>kom`).
+        assert!(read(b"\"region\";\"2024\"\n\"2380 \x00\";1\n", None).is_ok());
         // UTF-16 has NUL bytes, and a byte-order mark that says what they are.
         let utf16: Vec<u8> = "\u{feff}\"region\";\"2024\"\n\"2380 Östersund\";64977\n"
             .encode_utf16()
