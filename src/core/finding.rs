@@ -81,6 +81,7 @@ pub enum Code {
     DecisionDate,
     InvoiceCondition,
     RevisionDate,
+    ContactEmail,
     TableShape,
     TableRowTotal,
     TableColumnTotal,
@@ -522,6 +523,11 @@ pub enum Problem {
     /// goes to.
     InvoiceByWithoutCondition {
         invoice_by: crate::core::plan::Date,
+    },
+    /// A contact's `email` that does not read as an address (`reads_as_email`).
+    ContactEmail {
+        name: String,
+        email: String,
     },
     /// Splitting by percentages derived from counts moves a kommun's amount by more than one
     /// unit compared with splitting by the counts themselves.
@@ -1113,6 +1119,7 @@ impl Problem {
             Problem::KeySource { .. } => Code::KeySource,
             Problem::DecisionDateMissing { .. } => Code::DecisionDate,
             Problem::InvoiceByWithoutCondition { .. } => Code::InvoiceCondition,
+            Problem::ContactEmail { .. } => Code::ContactEmail,
             Problem::ReplacesNotBefore { .. } => Code::RevisionDate,
             Problem::KeyRounding { .. } => Code::KeyRounding,
             Problem::SplitPrinted { .. } => Code::SplitPrinted,

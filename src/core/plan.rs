@@ -39,6 +39,10 @@ pub struct Plan {
     /// `[[cost_sharing]]`: cost-sharing tables between parties, each row by its rule.
     #[serde(default)]
     pub cost_sharing: Vec<CostSharing>,
+    /// `[[contacts]]`: whom to ask about the decision, named in the decision basis and in
+    /// every letter.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
     /// The size of the text the plan was read from, in bytes: what the ledger may grow to
     /// is a multiple of it (`ledger::max_lines`).
     #[serde(skip)]
@@ -65,6 +69,7 @@ pub const TABLES: &[&str] = &[
     "stated",
     "tables",
     "cost_sharing",
+    "contacts",
 ];
 
 /// A whole number written in base 16, 8 or 2 (`amount = 0x10`): TOML reads it (as 16), but
@@ -327,6 +332,50 @@ pub struct Earmark {
     #[serde(deserialize_with = "non_empty")]
     pub title: String,
     pub amount: Spanned<Amount>,
+}
+
+/// `[[contacts]]`: a person to ask about the decision (the drafters the document names, with
+/// their e-mail), as written: the decision basis names them under its title, and every
+/// letter under *Frågor om beskedet*.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(deserialize_with = "non_empty")]
+    pub name: String,
+    /// The title, as the document writes it (`utvecklingsstrateg`).
+    #[serde(default, deserialize_with = "non_empty_given")]
+    pub role: Option<String>,
+    /// The organisation, by an actor's id (`rjh`).
+    pub actor: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "non_empty_spanned_given")]
+    pub email: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "non_empty_given")]
+    pub phone: Option<String>,
+}
+
+impl Contact {
+    /// The e-mail address as written, when there is one.
+    pub fn email(&self) -> Option<&str> {
+        self.email.as_ref().map(|e| e.get_ref().as_str())
+    }
+}
+
+/// Whether `text` reads as an e-mail address: no white space, exactly one `@` with something
+/// before it, and a point after it with something on both sides (`anna.frisk@regionjh.se`).
+/// Not every address the standard allows, but every address a letter would give a reader.
+pub fn reads_as_email(text: &str) -> bool {
+    if text.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let mut parts = text.split('@');
+    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !local.is_empty()
+        && domain
+            .split_once('.')
+            .is_some_and(|(first, _)| !first.is_empty())
+        && !domain.ends_with('.')
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -1061,6 +1110,32 @@ impl<'de> Deserialize<'de> for Weight {
 #[cfg(test)]
 mod tests {
     use super::Date;
+
+    /// An address a letter can give: one `@`, a point after it, no spaces.
+    #[test]
+    fn an_email_reads_as_one() {
+        for good in [
+            "anna.frisk@regionjh.se",
+            "Jan.persson@kfjh.se",
+            "a@b.c",
+            "x@sub.domain.se",
+        ] {
+            assert!(super::reads_as_email(good), "{good}");
+        }
+        for bad in [
+            "anna.frisk",
+            "anna.frisk@regionjh",
+            "anna@@regionjh.se",
+            "anna@frisk@regionjh.se",
+            "@regionjh.se",
+            "anna@.se",
+            "anna@regionjh.",
+            "anna frisk@regionjh.se",
+            "anna.frisk@regionjh.se ",
+        ] {
+            assert!(!super::reads_as_email(bad), "{bad}");
+        }
+    }
 
     /// A date on the command line ([`Date::parse`]) is what the same text is in a plan: the
     /// same date, or refused by both.

@@ -623,6 +623,7 @@ const LIST_OF_TABLES: &[&str] = &[
     "agreement.split",
     "areas",
     "areas.earmarks",
+    "contacts",
     "cost_sharing",
     "cost_sharing.rows",
     "focus_areas",
@@ -2031,11 +2032,27 @@ fn is_not_a_number(token: &str) -> bool {
     matches!(token.trim().trim_start_matches(['+', '-']), "nan" | "inf")
 }
 
+/// The key a Swedish word a contact's table may be written with stands for, when it is no
+/// slip of the key's own name (`epost` for `email`, `telefon` for `phone`): what the
+/// documents print under the person's name, in the words of the document it is copied from.
+fn swedish_key(key: &str) -> Option<String> {
+    let key = crate::core::text::fold(key).replace(['-', '_', ' '], "");
+    let english = match key.as_str() {
+        "epost" | "epostadress" | "mejl" | "mejladress" | "mailadress" => "email",
+        "telefon" | "telefonnummer" | "tel" | "mobil" | "mobilnummer" => "phone",
+        "titel" | "befattning" | "yrkesroll" => "role",
+        "organisation" | "verksamhet" => "actor",
+        _ => return None,
+    };
+    Some(english.to_string())
+}
+
 fn classify(message: &str) -> ParseErrorKind {
     let message = message.trim();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (key, expected) = split_expected(rest);
-        let suggestion = suggest(&key, &as_strs(&expected));
+        let suggestion = suggest(&key, &as_strs(&expected))
+            .or_else(|| swedish_key(&key).filter(|k| expected.iter().any(|e| e == k)));
         return ParseErrorKind::UnknownKey {
             key,
             expected,

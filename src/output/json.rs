@@ -74,6 +74,9 @@ pub struct ResolvedPlan {
     /// The other figures the document prints (`[[stated]]`), each with what it covers as the
     /// plan writes it.
     pub stated: Vec<Stated>,
+    /// Whom to ask about the decision (`[[contacts]]`), as written.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
     pub insatser: Vec<Insats>,
 }
 
@@ -145,6 +148,17 @@ pub struct Stated {
     pub heading: Option<String>,
     pub amount: Amount,
     pub note: Option<String>,
+}
+
+/// A `[[contacts]]` person: the organisation as its actor's id; what the plan leaves out is
+/// `null`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub role: Option<String>,
+    pub actor: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -411,7 +425,8 @@ fn plan_part(
             focus_areas,
             actors,
             kommuner,
-            stated
+            stated,
+            contacts
         );
         out.write_all(b",\"insatser\":[")?;
     }
@@ -682,6 +697,17 @@ fn resolved_plan<'l>(
                     amount: *s.amount.get_ref(),
                     note: s.note.clone(),
                 }
+            })
+            .collect(),
+        contacts: plan
+            .contacts
+            .iter()
+            .map(|c| Contact {
+                name: c.name.clone(),
+                role: c.role.clone(),
+                actor: c.actor.as_ref().map(|a| a.get_ref().clone()),
+                email: c.email().map(str::to_string),
+                phone: c.phone.clone(),
             })
             .collect(),
         insatser: plan

@@ -1241,3 +1241,118 @@ fn a_plan_that_lists_none_of_its_lans_kommuner_is_told_them_all() {
             "= åtgärd: lägg till var och en under en egen [[kommuner]], med `code` och `name` som SCB skriver dem (den första: `code = \"2260\"`, `name = \"Ånge\"`), om de ska ha del i länets medel",
         );
 }
+
+// `[[contacts]]`: whom to ask about the decision. The real plan names three (seed 000, lines
+// 2450–2474); each broken the way a person would break it.
+
+/// The 2026 plan's first contact (Anna Frisk), as the plan writes it.
+const FIRST_CONTACT: &str = "[[contacts]]\nname = \"Anna Frisk\"\nrole = \"utvecklingsstrateg\"\nactor = \"rjh\"\nemail = \"anna.frisk@regionjh.se\"\n";
+
+#[test]
+fn contacts_as_one_table_are_told_to_be_a_list() {
+    // `[contacts]`, as if there were one person: the plan has a list of tables.
+    let p = plan().edit(
+        "[[contacts]]\nname = \"Anna Frisk\"",
+        "[contacts]\nname = \"Anna Frisk\"",
+    );
+    let out = p.check(&[]);
+    out.assert_status(2)
+        .assert_stdout_contains(
+            "fel[wrong-type]: [contacts] är en enda tabell, men planen har en lista av tabeller [[contacts]]",
+        )
+        .assert_stdout_contains(&p.position_of("[contacts]", 0))
+        .assert_stdout_contains("skriv [[contacts]] med dubbla hakparenteser");
+}
+
+#[test]
+fn a_contact_without_a_name_is_a_missing_field() {
+    let p = plan().edit("name = \"Anna Frisk\"\n", "");
+    let out = p.check(&[]);
+    out.assert_status(2)
+        .assert_stdout_contains("fel[missing-field]")
+        .assert_stdout_contains("`name`");
+    // Only spaces is no name either: told at the text.
+    let p = plan().edit("name = \"Anna Frisk\"", "name = \"   \"");
+    let out = p.check(&[]);
+    out.assert_status(2)
+        .assert_stdout_contains("fel[missing-field]: `name` är tom")
+        .assert_stdout_contains(&p.position_of("\"   \"", 0));
+}
+
+#[test]
+fn a_contact_of_an_unknown_actor_is_an_unknown_reference_at_its_place() {
+    let p = plan().edit(
+        "actor = \"rjh\"\nemail = \"anna.frisk@regionjh.se\"",
+        "actor = \"regionen\"\nemail = \"anna.frisk@regionjh.se\"",
+    );
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_finding("unknown-reference", &p.position_of("\"regionen\"", 0))
+        .assert_stdout_contains("`regionen`")
+        .assert_stdout_contains("menade du `rjh`?");
+    // The plan's own warning (its earmark) aside.
+    assert_eq!(
+        out.finding_codes(),
+        ["unknown-reference", "earmark-total"],
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_contact_key_in_swedish_is_an_unknown_key_with_the_key_to_write() {
+    let p = plan().edit(
+        "email = \"anna.frisk@regionjh.se\"",
+        "epost = \"anna.frisk@regionjh.se\"",
+    );
+    let out = p.check(&[]);
+    out.assert_status(2)
+        .assert_stdout_contains("fel[unknown-key]: okänd nyckel `epost`")
+        .assert_stdout_contains(&p.position_of("epost", 0))
+        .assert_stdout_contains("menade du `email`?");
+    // So is `telefon`, for `phone`; a slip of a key's own name is suggested as everywhere.
+    let p = plan().edit("role = \"utvecklingsstrateg\"", "telefon = \"063-\"");
+    p.check(&[])
+        .assert_status(2)
+        .assert_stdout_contains("okänd nyckel `telefon`")
+        .assert_stdout_contains("menade du `phone`?");
+    let p = plan().edit(
+        "role = \"utvecklingsstrateg\"",
+        "roll = \"utvecklingsstrateg\"",
+    );
+    p.check(&[])
+        .assert_status(2)
+        .assert_stdout_contains("menade du `role`?");
+}
+
+#[test]
+fn a_contact_email_that_is_no_address_is_a_warning_at_it() {
+    for bad in [
+        "anna.frisk@regionjh",
+        "anna.frisk.regionjh.se",
+        "anna@frisk@regionjh.se",
+        "anna frisk@regionjh.se",
+    ] {
+        let p = plan().edit("\"anna.frisk@regionjh.se\"", &format!("\"{bad}\""));
+        let out = p.check(&[]);
+        out.assert_status(0)
+            .assert_finding("contact-email", &p.position_of(&format!("\"{bad}\""), 0))
+            .assert_stdout_contains(&format!(
+                "varning[contact-email]: `{bad}`, e-postadressen till kontaktpersonen Anna Frisk, ser inte ut som en e-postadress"
+            ));
+        assert_eq!(
+            out.finding_codes(),
+            ["contact-email", "earmark-total"],
+            "{bad}: {}",
+            out.stdout
+        );
+        p.check(&["--deny-warnings"]).assert_status(1);
+    }
+    // An empty address is no address left out: told as the empty text it is.
+    let p = plan().edit("\"anna.frisk@regionjh.se\"", "\"\"");
+    p.check(&[])
+        .assert_status(2)
+        .assert_stdout_contains("fel[missing-field]: `email` är tom");
+    assert!(FIRST_CONTACT.contains("anna.frisk@regionjh.se"));
+    assert!(plan().text.contains(FIRST_CONTACT));
+}

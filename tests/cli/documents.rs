@@ -3021,7 +3021,12 @@ fn plan_2026_split_wide(dir: &Path) -> PathBuf {
     let text = real_plan("plan-2026.toml");
     let mut out = Vec::new();
     let mut split = false;
+    // The insatser's actors only, not a contact's organisation (`[[contacts]]`).
+    let mut in_insatser = false;
     for line in text.lines() {
+        if line.starts_with('[') {
+            in_insatser = line == "[[insatser]]";
+        }
         if split && line.starts_with('[') {
             out.extend([
                 "[insatser.split]",
@@ -3031,7 +3036,7 @@ fn plan_2026_split_wide(dir: &Path) -> PathBuf {
             ]);
             split = false;
         }
-        if line == "actor = \"kfjh\"" || line == "actor = \"fhe\"" {
+        if in_insatser && (line == "actor = \"kfjh\"" || line == "actor = \"fhe\"") {
             out.push("actor = \"kommunerna\"");
             split = true;
         } else {
@@ -4644,4 +4649,144 @@ fn a_revised_plan_says_which_decision_it_replaces_wherever_the_decision_is_cited
         "fel[revision-date]: planen ersätter beslutet 15 juni 2026 (`replaces`), men beslutas själv den 15 juni 2026 (`decision_date`)",
     );
     out.assert_stdout_contains(&at);
+}
+
+/// The drafters the 2026 document names, with their e-mail (seed 000, lines 2450–2474), as
+/// each contact's line reads: name, role, organisation (the actor's name), e-mail.
+const CONTACTS_2026: [&str; 3] = [
+    "Anna Frisk, utvecklingsstrateg, Region Jämtland Härjedalen, anna.frisk@regionjh.se",
+    "Jan Persson, utvecklingssamordnare, Kommunförbundet Jämtland Härjedalen, Jan.persson@kfjh.se",
+    "Kristina Staffansson, utvecklingssamordnare, Kommunförbundet Jämtland Härjedalen, Kristina.staffansson@kfjh.se",
+];
+
+#[test]
+fn the_decision_basis_names_the_contacts_under_its_title() {
+    let (_dir, path) = document(&plan("allocations/plan-2026.toml"), "md", &[]);
+    let md = std::fs::read_to_string(&path).unwrap();
+    let line = format!("Kontaktpersoner:** {}", CONTACTS_2026.join("; "));
+    assert!(md.contains(&line), "{md}");
+    // Under the title, before the first section.
+    let at = md.find("anna.frisk@regionjh.se").unwrap();
+    assert!(at < md.find("\n## ").unwrap(), "{md}");
+
+    let (_dir, path) = document(&plan("allocations/plan-2026.toml"), "html", &[]);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("Kontaktpersoner"), "{html}");
+    for contact in CONTACTS_2026 {
+        assert!(html.contains(contact), "{contact}");
+    }
+
+    // In English the label is English and the plan's words are marked as Swedish.
+    let (_dir, path) = document(
+        &plan("allocations/plan-2026.toml"),
+        "html",
+        &["--lang", "en"],
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("Contacts"), "{html}");
+    assert!(
+        html.contains("<span lang=\"sv\">utvecklingsstrateg</span>"),
+        "{html}"
+    );
+    assert!(html.contains("anna.frisk@regionjh.se"), "{html}");
+
+    // The 2025 document names the same three (seed 003, lines 257–271).
+    let (_dir, path) = document(&plan("allocations/plan-2025.toml"), "md", &[]);
+    let md = std::fs::read_to_string(&path).unwrap();
+    assert!(md.contains(&line), "{md}");
+}
+
+#[test]
+fn each_letter_ends_with_whom_to_ask() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan("allocations/plan-2026.toml");
+    for format in ["md", "html"] {
+        allocate(
+            dir.path(),
+            &[
+                "report",
+                &p,
+                "--per-recipient",
+                "-o",
+                format,
+                "--format",
+                format,
+            ],
+        )
+        .assert_status(0);
+        let letter = std::fs::read_to_string(
+            dir.path()
+                .join(format)
+                .join(format!("fordelningsbesked-2026-2309-krokom.{format}")),
+        )
+        .unwrap();
+        let heading = letter.find("Frågor om beskedet").expect(&letter);
+        // The last section: after the deadlines.
+        assert!(heading > letter.find("Redovisning och återbetalning").unwrap());
+        for contact in CONTACTS_2026 {
+            let at = letter.find(contact).expect(contact);
+            assert!(at > heading, "{contact}");
+        }
+    }
+    // In English.
+    allocate(
+        dir.path(),
+        &[
+            "report",
+            &p,
+            "--per-recipient",
+            "-o",
+            "en",
+            "--format",
+            "md",
+            "--lang",
+            "en",
+        ],
+    )
+    .assert_status(0);
+    let letter =
+        std::fs::read_to_string(dir.path().join("en/allocation-letter-2026-2309-krokom.md"))
+            .unwrap();
+    assert!(
+        letter.contains("## Questions about this letter"),
+        "{letter}"
+    );
+    assert!(letter.contains("Jan.persson@kfjh.se"), "{letter}");
+}
+
+#[test]
+fn a_plan_without_contacts_names_none() {
+    let text = real_plan("plan-2026.toml");
+    let cut = text.find("\n# Kontaktpersoner").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), &text[..=cut]).unwrap();
+    allocate(
+        dir.path(),
+        &["report", "plan.toml", "--format", "md", "-o", "b.md"],
+    )
+    .assert_status(0);
+    let md = std::fs::read_to_string(dir.path().join("b.md")).unwrap();
+    assert!(
+        !md.contains("Kontaktperson") && !md.contains("anna.frisk"),
+        "{md}"
+    );
+    allocate(
+        dir.path(),
+        &[
+            "report",
+            "plan.toml",
+            "--per-recipient",
+            "-o",
+            "besked",
+            "--format",
+            "md",
+        ],
+    )
+    .assert_status(0);
+    let letter = std::fs::read_to_string(
+        dir.path()
+            .join("besked/fordelningsbesked-2026-2309-krokom.md"),
+    )
+    .unwrap();
+    assert!(!letter.contains("Frågor om beskedet"), "{letter}");
 }

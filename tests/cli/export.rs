@@ -2541,3 +2541,51 @@ fn an_override_in_a_name_is_named_for_a_spreadsheet_and_kept_for_a_program() {
         "{named} in the workbook"
     );
 }
+
+/// The contacts the 2026 document names (seed 000, lines 2450–2474) as `plan.contacts`, each
+/// key the plan leaves out `null` (no phone is given); a plan without contacts has `[]`.
+#[test]
+fn json_carries_the_contacts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = export(dir.path(), &["--format", "json"]);
+    out.assert_status(0);
+    let value: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let contacts = value["plan"]["contacts"].as_array().unwrap();
+    let expected = [
+        (
+            "Anna Frisk",
+            "utvecklingsstrateg",
+            "rjh",
+            "anna.frisk@regionjh.se",
+        ),
+        (
+            "Jan Persson",
+            "utvecklingssamordnare",
+            "kfjh",
+            "Jan.persson@kfjh.se",
+        ),
+        (
+            "Kristina Staffansson",
+            "utvecklingssamordnare",
+            "kfjh",
+            "Kristina.staffansson@kfjh.se",
+        ),
+    ];
+    assert_eq!(contacts.len(), expected.len());
+    for (contact, (name, role, actor, email)) in contacts.iter().zip(expected) {
+        assert_eq!(
+            contact,
+            &serde_json::json!({
+                "name": name, "role": role, "actor": actor, "email": email, "phone": null
+            })
+        );
+    }
+
+    let text = real_plan("plan-2026.toml");
+    let cut = text.find("\n# Kontaktpersoner").unwrap();
+    std::fs::write(dir.path().join("plan.toml"), &text[..=cut]).unwrap();
+    let out = allocate(dir.path(), &["export", "plan.toml", "--format", "json"]);
+    out.assert_status(0);
+    let value: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(value["plan"]["contacts"], serde_json::json!([]));
+}

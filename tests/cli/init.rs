@@ -1798,3 +1798,13 @@ fn init_help_documents_both_ways_to_start() {
             "Start from the plan that comes with allocate, Jämtlands län's for 2026",
         );
 }
+
+#[test]
+fn init_keeps_the_contacts_as_they_are() {
+    let dir = folder_with("plan-2026.toml");
+    let out = allocate(dir.path(), &["init", "--from", "plan-2026.toml", "-o", "-"]);
+    out.assert_status(0);
+    let old = real_plan("plan-2026.toml");
+    let contacts = &old[old.find("[[contacts]]").unwrap()..];
+    assert!(out.stdout.contains(contacts), "{}", out.stdout);
+}

@@ -146,6 +146,7 @@ registry! {
     DecisionDate "decision-date" Warning Written Stage::Ledger(rules::decision_date_is_given);
     InvoiceCondition "invoice-condition" Warning Written Stage::Ledger(rules::invoice_by_has_its_condition);
     RevisionDate "revision-date" Error Written Stage::Ledger(rules::replaces_an_earlier_decision);
+    ContactEmail "contact-email" Warning Written Stage::Ledger(rules::contact_emails_are_addresses);
     TableShape "table-shape" Error Written Stage::Ledger(tables::check);
     TableRowTotal "table-row-total" Error Row Stage::With(Code::TableShape);
     TableColumnTotal "table-column-total" Error Together Stage::With(Code::TableShape);

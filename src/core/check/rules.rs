@@ -323,6 +323,25 @@ pub fn replaces_an_earlier_decision(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
+/// (Warning) a contact's `email` that does not read as an address (one `@`, a point after it,
+/// no spaces): the decision basis and every letter give it to their readers, who could not
+/// write to it. A warning, since the money is not touched and a plan still goes to the forum.
+pub fn contact_emails_are_addresses(ledger: &Ledger, findings: &mut Findings) {
+    for contact in &ledger.plan.contacts {
+        if let Some(email) = &contact.email
+            && !crate::core::plan::reads_as_email(email.get_ref())
+        {
+            findings.warning(
+                email.span(),
+                Problem::ContactEmail {
+                    name: contact.name.clone(),
+                    email: email.get_ref().clone(),
+                },
+            );
+        }
+    }
+}
+
 /// (Warning) an invoicing deadline (`invoice_by`) and no condition of the decision about money
 /// not invoiced by then: the decision basis says that money is repaid, and the follow-up keeps
 /// it out of the repayment to Kammarkollegiet as the decision's conditions decide, so a

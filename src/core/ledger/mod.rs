@@ -180,6 +180,9 @@ impl<'p> Ledger<'p> {
         for id in plan.deadlines.iter().flat_map(|d| &d.report_to) {
             let _ = names.actor_ref(plan, id, findings);
         }
+        for id in plan.contacts.iter().filter_map(|c| c.actor.as_ref()) {
+            let _ = names.actor_ref(plan, id, findings);
+        }
         let stated = plan
             .stated
             .iter()

@@ -350,7 +350,7 @@ fn actor_loose(plan: &Plan) -> HashMap<String, usize> {
 }
 
 /// Every actor id the plan refers to, as written: insatser's `actor`, units' `parent`, the
-/// deadlines' `report_to` and `[[stated]]`'s `actor`.
+/// deadlines' `report_to`, `[[stated]]`'s `actor` and `[[contacts]]`' `actor`.
 fn actor_references(plan: &Plan) -> Vec<&str> {
     let mut references: Vec<&str> = Vec::new();
     for insats in &plan.insatser {
@@ -362,7 +362,10 @@ fn actor_references(plan: &Plan) -> Vec<&str> {
     let parents = plan.actors.iter().filter_map(|a| a.parent.as_ref());
     let report_to = plan.deadlines.iter().flat_map(|d| &d.report_to);
     let stated = plan.stated.iter().filter_map(|s| s.actor.as_ref());
-    references.extend((parents.chain(report_to).chain(stated)).map(|id| id.get_ref().as_str()));
+    let contacts = plan.contacts.iter().filter_map(|c| c.actor.as_ref());
+    references.extend(
+        (parents.chain(report_to).chain(stated).chain(contacts)).map(|id| id.get_ref().as_str()),
+    );
     references
 }
 

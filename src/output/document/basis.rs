@@ -131,6 +131,7 @@ pub fn build(inputs: &Inputs) -> Document {
             &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)],
         ))],
     ));
+    meta.extend(super::contacts_meta(plan, lang));
     // The findings first, saying which of them stand at a figure of the document.
     let marked = super::marked_findings(&blocks, &meta);
     if !marks.notes.is_empty() {

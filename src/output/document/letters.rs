@@ -576,6 +576,20 @@ fn letter(
     }
     blocks.push(Block::List(duties));
 
+    // Whom to ask (`[[contacts]]`), as the decision basis names them.
+    let contacts = crate::output::document::contact_lines(plan);
+    if !contacts.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: vec![Span::text(
+                lang.pick("Frågor om beskedet", "Questions about this letter"),
+            )],
+            id: "questions".to_string(),
+            new_page: false,
+        });
+        blocks.push(Block::List(contacts));
+    }
+
     Document {
         lang,
         kicker: match replaced {

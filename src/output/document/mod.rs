@@ -143,6 +143,53 @@ pub fn footer(source: &crate::input::plan::Source, blocks: &[Block], lang: Lang)
     format!("{made} {mark}")
 }
 
+/// The plan's contacts (`[[contacts]]`), each as its line of the documents: the name, the
+/// role, the organisation (its actor's name; the id as written when no actor has it), the
+/// e-mail address and the phone number, those given, as written (`Anna Frisk,
+/// utvecklingsstrateg, Region Jämtland Härjedalen, anna.frisk@regionjh.se`).
+pub fn contact_lines(plan: &crate::core::plan::Plan) -> Vec<Vec<Span>> {
+    let organisation = |id: &str| {
+        (plan.actors.iter())
+            .find(|a| a.id.get_ref() == id)
+            .map_or(id.to_string(), |a| a.name.clone())
+    };
+    (plan.contacts.iter())
+        .map(|contact| {
+            let mut spans = vec![Span::swedish(&contact.name)];
+            let words = (contact.role.iter().cloned())
+                .chain(contact.actor.as_ref().map(|id| organisation(id.get_ref())));
+            for text in words {
+                spans.push(Span::text(", "));
+                spans.push(Span::swedish(text));
+            }
+            for text in contact.email().into_iter().chain(contact.phone.as_deref()) {
+                spans.push(Span::text(", "));
+                spans.push(Span::text(text));
+            }
+            spans
+        })
+        .collect()
+}
+
+/// The decision basis's line of contacts under its title: `Kontaktpersoner` and each
+/// contact's line, separated by semicolons; none when the plan names no contact.
+pub fn contacts_meta(plan: &crate::core::plan::Plan, lang: Lang) -> Option<(String, Vec<Span>)> {
+    let lines = contact_lines(plan);
+    let label = match lines.len() {
+        0 => return None,
+        1 => lang.pick("Kontaktperson", "Contact"),
+        _ => lang.pick("Kontaktpersoner", "Contacts"),
+    };
+    let mut value = Vec::new();
+    for (i, line) in lines.into_iter().enumerate() {
+        if i > 0 {
+            value.push(Span::text("; "));
+        }
+        value.extend(line);
+    }
+    Some((label.to_string(), value))
+}
+
 /// Whether any figure in `blocks` is marked ✓ (checked against its printed figure).
 pub fn shows_verified(blocks: &[Block]) -> bool {
     figures(blocks).any(|f| f.mark == Mark::Verified)

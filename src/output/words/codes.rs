@@ -238,6 +238,10 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "en reviderad plan ersätter ett beslut (`replaces`) som inte är fattat före planens eget (`decision_date`), eller har inget eget beslutsdatum",
             "a revised plan replaces a decision (`replaces`) not made before its own (`decision_date`), or has no decision date of its own",
         ),
+        Code::ContactEmail => lang.pick(
+            "en kontaktpersons `email` (`[[contacts]]`) som inte ser ut som en e-postadress: inte exakt ett `@`, ingen punkt efter det, eller mellanslag; beslutsunderlaget och fördelningsbeskeden skriver den som den står",
+            "a contact's `email` (`[[contacts]]`) that does not read as an address: not exactly one `@`, no point after it, or spaces; the decision basis and the letters print it as written",
+        ),
         Code::InvoiceCondition => lang.pick(
             "planen anger `invoice_by` men inget villkor (`conditions`) om medel som inte fakturerats i tid: inget villkor nämner fakturering",
             "the plan gives `invoice_by` but no condition (`conditions`) about funds not invoiced in time: no condition speaks of invoicing",

@@ -722,6 +722,11 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             "planen anger beslutande organ ({forum}) men inget beslutsdatum (`decision_date`); fakturorna hänvisar till beslutet",
             "the plan gives the deciding body ({forum}) but no decision date (`decision_date`); the invoices cite the decision"
         ),
+        Problem::ContactEmail { name, email } => say!(
+            lang,
+            "`{email}`, e-postadressen till kontaktpersonen {name}, ser inte ut som en e-postadress: en adress har ett @ och en punkt efter det, utan mellanslag",
+            "`{email}`, the e-mail address of the contact {name}, does not read as an address: an address has one @ and a point after it, without spaces"
+        ),
         Problem::InvoiceByWithoutCondition { invoice_by } => {
             let by = number::date(*invoice_by, lang);
             say!(
@@ -1745,6 +1750,10 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
         Problem::ReplacesNotBefore { .. } => fixed(
             "skriv under `replaces` datumet då den plan som revideras beslutades, och under `decision_date` dagen för det nya beslutet; är planen inte en revidering, ta bort `replaces`",
             "write under `replaces` the date the plan being revised was decided, and under `decision_date` the day of the new decision; if the plan is not a revision, remove `replaces`",
+        ),
+        Problem::ContactEmail { .. } => fixed(
+            "skriv adressen som den står i underlaget, till exempel email = \"anna.frisk@regionjh.se\"; beslutsunderlaget och varje fördelningsbesked ger den till sina läsare",
+            "write the address as the document gives it, for example email = \"anna.frisk@regionjh.se\"; the decision basis and every letter give it to their readers",
         ),
         Problem::InvoiceByWithoutCondition { .. } => fixed(
             "skriv beslutets villkor under [plan] `conditions`, som 2025 års plan: \"Medel som inte fakturerats enligt beslut 2025-08-30 … ska återbetalas och nyttjas för …\"; eller ta bort `invoice_by` om beslutet inte har någon sådan tidsgräns",

@@ -1839,6 +1839,9 @@ fn is_optional_text(key: &str) -> bool {
             | "affected"
             | "source"
             | "column"
+            | "role"
+            | "email"
+            | "phone"
     )
 }
 
