@@ -2,6 +2,7 @@
 //! in its module (`commands/`), with its help text on top; the options they share are in
 //! `options`.
 
+use crate::say;
 use clap::{Parser, Subcommand};
 
 use crate::app::commands;
@@ -424,30 +425,24 @@ fn unquoted(error: &clap::Error, text: String) -> String {
     }
 }
 
-/// A usage error (or the help or version asked for) as the user reads it: clap's own text in
-/// English, and in Swedish the same facts in Swedish words.
+/// A usage error (or the help or version asked for) as the user reads it: the help and
+/// version as clap draws them (in Swedish with Swedish headings), and an error in our words in
+/// either language, with what was meant, the nearest first, and never clap's tip to write
+/// `-- --strict` (which makes `--strict` a plan's name).
 pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     // The reason a number was refused, in our words (clap's are the standard library's).
     let reason = std::error::Error::source(error).map(|e| (e.to_string(), number_reason(e, lang)));
-    if lang == Lang::En
-        || matches!(
-            error.kind(),
-            ErrorKind::DisplayHelp
-                | ErrorKind::DisplayVersion
-                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-        )
-    {
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
         let text = unquoted(error, error.render().to_string());
-        let text = match lang {
+        return match lang {
             Lang::Sv => swedish_help_words(&text),
             Lang::En => text,
-        };
-        return match reason {
-            Some((theirs, Some(ours))) if error.kind() == ErrorKind::ValueValidation => {
-                text.replacen(&format!(": {theirs}"), &format!(": {ours}"), 1)
-            }
-            _ => text,
         };
     }
     let context = |kind: ContextKind| -> String {
@@ -468,46 +463,100 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
     let value = context(ContextKind::InvalidValue);
     let valid = context(ContextKind::ValidValue);
     let message = match error.kind() {
-        ErrorKind::UnknownArgument => format!("okänd flagga eller okänt argument '{arg}'"),
-        ErrorKind::InvalidSubcommand => format!(
-            "okänt kommando '{}'",
-            context(ContextKind::InvalidSubcommand)
+        ErrorKind::UnknownArgument => say!(
+            lang,
+            "okänd flagga eller okänt argument '{arg}'",
+            "unexpected argument '{arg}' found"
         ),
-        ErrorKind::InvalidValue if value.is_empty() => {
-            format!("ett värde krävs för '{arg}', men inget angavs")
+        ErrorKind::InvalidSubcommand => {
+            let command = context(ContextKind::InvalidSubcommand);
+            say!(
+                lang,
+                "okänt kommando '{command}'",
+                "unrecognized subcommand '{command}'"
+            )
         }
-        ErrorKind::InvalidValue => format!("ogiltigt värde '{value}' för '{arg}'"),
+        ErrorKind::InvalidValue if value.is_empty() => say!(
+            lang,
+            "ett värde krävs för '{arg}', men inget angavs",
+            "a value is required for '{arg}' but none was supplied"
+        ),
+        ErrorKind::InvalidValue => say!(
+            lang,
+            "ogiltigt värde '{value}' för '{arg}'",
+            "invalid value '{value}' for '{arg}'"
+        ),
         ErrorKind::ValueValidation => {
             // The reason is the value parser's own text (see the command's module).
             let why = reason
                 .map(|(theirs, ours)| format!(": {}", ours.unwrap_or(theirs)))
                 .unwrap_or_default();
-            format!("ogiltigt värde '{value}' för '{arg}'{why}")
+            say!(
+                lang,
+                "ogiltigt värde '{value}' för '{arg}'{why}",
+                "invalid value '{value}' for '{arg}'{why}"
+            )
         }
-        ErrorKind::MissingRequiredArgument => {
-            format!("följande måste anges: {arg}")
-        }
-        ErrorKind::MissingSubcommand => "ett kommando måste anges".to_string(),
-        // clap says an option given twice conflicts with itself.
-        ErrorKind::ArgumentConflict if context(ContextKind::PriorArg) == arg => {
-            format!("'{arg}' kan bara anges en gång")
-        }
-        ErrorKind::ArgumentConflict => format!(
-            "'{arg}' kan inte anges tillsammans med '{}'",
-            context(ContextKind::PriorArg)
+        ErrorKind::MissingRequiredArgument => say!(
+            lang,
+            "följande måste anges: {arg}",
+            "the following required arguments were not provided: {arg}"
         ),
-        ErrorKind::TooManyValues => format!("för många värden: '{value}' för '{arg}'"),
-        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
-            format!("fel antal värden för '{arg}'")
+        ErrorKind::MissingSubcommand => lang
+            .pick("ett kommando måste anges", "a command is required")
+            .to_string(),
+        // clap says an option given twice conflicts with itself.
+        ErrorKind::ArgumentConflict if context(ContextKind::PriorArg) == arg => say!(
+            lang,
+            "'{arg}' kan bara anges en gång",
+            "the argument '{arg}' cannot be used multiple times"
+        ),
+        ErrorKind::ArgumentConflict => {
+            let prior = context(ContextKind::PriorArg);
+            say!(
+                lang,
+                "'{arg}' kan inte anges tillsammans med '{prior}'",
+                "the argument '{arg}' cannot be used with '{prior}'"
+            )
         }
-        ErrorKind::NoEquals => format!("'{arg}' skrivs med likhetstecken: {arg}=VÄRDE"),
-        ErrorKind::InvalidUtf8 => "ett argument är inte giltig UTF-8-text".to_string(),
-        _ => "kommandoraden kan inte tolkas".to_string(),
+        ErrorKind::TooManyValues => say!(
+            lang,
+            "för många värden: '{value}' för '{arg}'",
+            "too many values: '{value}' for '{arg}'"
+        ),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => say!(
+            lang,
+            "fel antal värden för '{arg}'",
+            "wrong number of values for '{arg}'"
+        ),
+        ErrorKind::NoEquals => say!(
+            lang,
+            "'{arg}' skrivs med likhetstecken: {arg}=VÄRDE",
+            "'{arg}' is written with an equals sign: {arg}=VALUE"
+        ),
+        ErrorKind::InvalidUtf8 => lang
+            .pick(
+                "ett argument är inte giltig UTF-8-text",
+                "an argument is not valid UTF-8 text",
+            )
+            .to_string(),
+        _ => lang
+            .pick(
+                "kommandoraden kan inte tolkas",
+                "the command line cannot be read",
+            )
+            .to_string(),
     };
     let mut text = format!("{}{message}\n", crate::app::error::prefix(lang));
     if !valid.is_empty() {
-        text.push_str(&format!("  tillåtna värden: {valid}\n"));
+        text.push_str(&say!(
+            lang,
+            "  tillåtna värden: {valid}\n",
+            "  [possible values: {valid}]\n"
+        ));
     }
+    let usage = context(ContextKind::Usage);
+    let usage = usage.trim_start_matches("Usage:").trim();
     // Each suggestion quoted on its own, the nearest first (clap lists it last): "menade du
     // 'report' eller 'export'?".
     let suggested = [
@@ -524,20 +573,40 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
             .into_iter()
             .collect::<Vec<String>>(),
     })
-    .find(|list| !list.is_empty());
+    .find(|list| !list.is_empty())
+    .or_else(|| {
+        // Other tools' names for failing on warnings, where the command has ours.
+        let strict = [
+            "--strict",
+            "--werror",
+            "--warnings-as-errors",
+            "--pedantic",
+            "-W",
+        ];
+        (error.kind() == ErrorKind::UnknownArgument
+            && strict.contains(&arg.as_str())
+            && usage.starts_with("allocate check "))
+        .then(|| vec!["'--deny-warnings'".to_string()])
+    });
     if let Some(list) = suggested {
+        let or = lang.pick("eller", "or");
         let list = match list.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} eller {last}", rest.join(", ")),
+            Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
             _ => list.join(""),
         };
-        text.push_str(&format!("  menade du {list}?\n"));
+        text.push_str(&say!(
+            lang,
+            "  menade du {list}?\n",
+            "  did you mean {list}?\n"
+        ));
     }
-    let usage = context(ContextKind::Usage);
-    let usage = usage.trim_start_matches("Usage:").trim();
     if !usage.is_empty() {
-        text.push_str(&format!("\nAnvändning: {usage}\n"));
+        text.push_str(&say!(lang, "\nAnvändning: {usage}\n", "\nUsage: {usage}\n"));
     }
-    text.push_str("\nMer information: --help\n");
+    text.push_str(lang.pick(
+        "\nMer information: --help\n",
+        "\nFor more information, try '--help'.\n",
+    ));
     text
 }
 

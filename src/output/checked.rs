@@ -16,7 +16,7 @@ use crate::core::check::Checked;
 use crate::core::finding::{Finding, Problem, Related, Severity};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
-use crate::input::plan::{LoadError, ReadReason, Source};
+use crate::input::plan::{LoadError, ParseErrorKind, ReadReason, Source};
 use crate::output::lang::Lang;
 use crate::output::number::{self, Style};
 use crate::output::text::{pad_end, pad_start, shown_path, widest};
@@ -312,7 +312,29 @@ impl CheckedFile {
                 error.span.as_ref().map(|span| place(source, span)),
             ),
         };
-        let (message, hint) = load_error(error, lang);
+        let (mut message, hint) = load_error(error, lang);
+        // A key or table given twice: where it was first is a place of its own, as a duplicate
+        // id's is (the message then leaves the line to it, as a finding's does).
+        let mut related = None;
+        if let LoadError::Parse { source, error } = error
+            && let ParseErrorKind::DuplicateKey {
+                key,
+                table,
+                first: Some(line),
+            } = &error.kind
+            && let Some(range) = source.line_range(*line)
+        {
+            let text = source.text.get(range.clone()).unwrap_or("");
+            let (line, column) =
+                source.line_col(range.start + text.len() - text.trim_start().len());
+            related = Some(RelatedPlace {
+                line,
+                column,
+                label: findings::related(Related::FirstDefinedHere, lang),
+                what: Related::FirstDefinedHere,
+            });
+            message = crate::output::words::load::duplicate_key(key, *table, None, lang);
+        }
         CheckedFile {
             verdict: Verdict::Unreadable,
             errors: 1,
@@ -329,7 +351,7 @@ impl CheckedFile {
                 message,
                 figures: None,
                 hint,
-                related: None,
+                related,
                 key_file: None,
                 subject: String::new(),
             }],

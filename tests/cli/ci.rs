@@ -266,6 +266,50 @@ fn json_has_the_schema_and_every_finding_with_place_figures_and_hint() {
     assert_eq!(summary["warnings"], 2);
 }
 
+/// A key or table given twice is told with where it was first as `related`, as a duplicate
+/// id is, not only in the message's words (CI tester s44 #2); the GitHub annotation names the
+/// line once.
+#[test]
+fn a_key_or_table_given_twice_has_its_first_place_as_related() {
+    for (case, line, first, message) in [
+        (
+            "005-duplicate-table",
+            15,
+            5,
+            "table [plan] is already defined earlier in the file",
+        ),
+        (
+            "006-duplicate-key",
+            120,
+            119,
+            "key `amount` is given twice in the same table",
+        ),
+    ] {
+        let plan = format!("tests/corpus/plans/{case}.toml");
+        let out = allocate(
+            &repo_root(),
+            &["check", "--format=json", "--lang", "en", &plan],
+        );
+        out.assert_status(2);
+        let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        let finding = &doc["files"][0]["findings"][0];
+        assert_eq!(finding["code"], "syntax");
+        assert_eq!(finding["line"], line);
+        assert_eq!(finding["message"], message);
+        assert_eq!(finding["related"]["line"], first);
+        assert_eq!(finding["related"]["column"], 1);
+        assert_eq!(finding["related"]["label"], "first defined here");
+        let github = allocate(
+            &repo_root(),
+            &["check", "--format=github", "--lang", "en", &plan],
+        );
+        github.assert_stdout_contains(&format!("{message} (first defined at line {first})%0A"));
+        // The terminal says it in the message, above its own snippet.
+        allocate(&repo_root(), &["check", "--lang", "en", &plan])
+            .assert_stdout_contains(&format!("{message} (first on line {first})"));
+    }
+}
+
 #[test]
 fn json_messages_follow_the_language() {
     let out = allocate(

@@ -359,7 +359,8 @@ fn usage_errors_are_swedish_by_default() {
         .assert_stderr_contains("Användning: allocate report [FLAGGOR] <PLAN>");
     let out = allocate(&repo_root(), &["check", "--lang", "en", "--frmat", "x"]);
     out.assert_status(2)
-        .assert_stderr_contains("error: unexpected argument '--frmat' found");
+        .assert_stderr_contains("error: unexpected argument '--frmat' found")
+        .assert_stderr_contains("  did you mean '--format'?");
     // A number refused says why in Swedish, not in the standard library's English.
     let plan = "allocations/plan-2026.toml";
     for (args, why) in [
@@ -698,6 +699,47 @@ fn the_helps_placeholders_speak_the_users_language() {
     assert!(en.contains("-o, --output <DIR|FILE>"), "{en}");
 }
 
+/// A usage error in English is ours as the Swedish is: what was meant, the nearest first, and
+/// never clap's tip to write `-- --strict`, which makes `--strict` a plan's name (CI tester
+/// s44 #1); other tools' flags for failing on warnings get `--deny-warnings`, in `check`.
+#[test]
+fn english_usage_errors_say_what_was_meant_and_give_no_tip_that_misleads() {
+    let out = allocate(
+        &repo_root(),
+        &[
+            "check",
+            "--lang",
+            "en",
+            "--strict",
+            "allocations/plan-2026.toml",
+        ],
+    );
+    out.assert_status(2).assert_stdout_empty();
+    assert_eq!(
+        out.stderr,
+        "error: unexpected argument '--strict' found\n  did you mean '--deny-warnings'?\n\nUsage: allocate check [OPTIONS] <PLAN>...\n\nFor more information, try '--help'.\n"
+    );
+    for flag in ["--werror", "--warnings-as-errors"] {
+        allocate(&repo_root(), &["check", flag, "allocations/plan-2026.toml"])
+            .assert_status(2)
+            .assert_stderr_contains(&format!(
+                "fel: okänd flagga eller okänt argument '{flag}'\n  menade du '--deny-warnings'?\n"
+            ));
+    }
+    // Only where the command has it.
+    let out = allocate(
+        &repo_root(),
+        &["report", "--strict", "allocations/plan-2026.toml"],
+    );
+    out.assert_status(2);
+    assert!(!out.stderr.contains("menade du"), "{}", out.stderr);
+    let out = allocate(&repo_root(), &["--lang", "en", "rapport"]);
+    out.assert_status(2).assert_stderr_contains(
+        "error: unrecognized subcommand 'rapport'\n  did you mean 'report' or 'export'?\n",
+    );
+    assert!(!out.stderr.contains("tip:"), "{}", out.stderr);
+}
+
 /// Every error that is not a finding begins as clap's usage errors do: `fel: ` in Swedish,
 /// `error: ` in English, whether clap found it (an unknown option), the command did (an
 /// option that does not go with the format) or running it did (a file already there).
@@ -765,7 +807,7 @@ fn help_names_a_command_as_the_top_level_does() {
         allocate(&root, args)
             .assert_status(2)
             .assert_stderr_contains("error: unrecognized subcommand 'chek'")
-            .assert_stderr_contains("a similar subcommand exists: 'check'");
+            .assert_stderr_contains("  did you mean 'check'?");
     }
     let check = allocate(&root, &["help", "check"]);
     check.assert_status(0);

@@ -620,21 +620,7 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
             }
         }
         (ParseErrorKind::DuplicateKey { key, table, first }, _) => {
-            let first = first
-                .map(|n| say!(lang, " (först på rad {n})", " (first on line {n})"))
-                .unwrap_or_default();
-            match table {
-                true => say!(
-                    lang,
-                    "tabellen [{key}] finns redan tidigare i filen{first}",
-                    "table [{key}] is already defined earlier in the file{first}"
-                ),
-                false => say!(
-                    lang,
-                    "nyckeln `{key}` står två gånger i samma tabell{first}",
-                    "key `{key}` is given twice in the same table{first}"
-                ),
-            }
+            duplicate_key(key, *table, *first, lang)
         }
         (ParseErrorKind::DottedKeyOnValue { key, found }, _) if found == "inline table" => say!(
             lang,
@@ -920,6 +906,26 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
                 type_words(expected, lang)
             )
         }
+    }
+}
+
+/// A key or `[table]` given twice, with the line of the first when it is named here (`first`)
+/// rather than as a place of its own (`check --format json`'s `related`).
+pub fn duplicate_key(key: &str, table: bool, first: Option<usize>, lang: Lang) -> String {
+    let first = first
+        .map(|n| say!(lang, " (först på rad {n})", " (first on line {n})"))
+        .unwrap_or_default();
+    match table {
+        true => say!(
+            lang,
+            "tabellen [{key}] finns redan tidigare i filen{first}",
+            "table [{key}] is already defined earlier in the file{first}"
+        ),
+        false => say!(
+            lang,
+            "nyckeln `{key}` står två gånger i samma tabell{first}",
+            "key `{key}` is given twice in the same table{first}"
+        ),
     }
 }
 
