@@ -248,7 +248,11 @@ pub fn build_with(view: View, projection: &Projection, words: Words) -> Sheet {
             payments(Arc::new(report), all, words)
         }
         View::PerKommun => per_kommun(report::per_kommun(projection), words),
-        View::PerActor => per_actor(&report::per_actor(projection), words),
+        View::PerActor => per_actor(
+            &report::per_actor(projection),
+            &report::held_own(projection.ledger),
+            words,
+        ),
         View::PerHeading => per_heading(&report::per_heading(projection), words),
         View::Invoices => invoices(
             &report::statements(projection),
@@ -376,15 +380,42 @@ fn total_row(width: usize, words: Words, column: usize, amount: Amount, whole: b
 }
 
 /// The money an actor with units under it receives itself, not assigned to one of them:
-/// "Region … (utan enhet)".
-pub fn own_funds(name: &str, lang: Lang) -> String {
-    format!("{name} ({})", own_funds_word(lang))
+/// "Region … (utan enhet)", or, `held` for further distribution, "Region … (förvaltas för
+/// fortsatt fördelning)".
+pub fn own_funds(name: &str, held: bool, lang: Lang) -> String {
+    format!("{name} ({})", own_funds_word(held, lang))
 }
 
 /// What the money an actor receives itself is called under the actor's own row. Not "egna
-/// medel": to an ekonom that is the actor's own money, and this is the grant.
-pub fn own_funds_word(lang: Lang) -> &'static str {
-    lang.pick("utan enhet", "without a unit")
+/// medel": to an ekonom that is the actor's own money, and this is the grant. Money `held`
+/// (the actor's `payment`, the region's default) is not the actor's to use but managed for
+/// further distribution, and named so (tester s44 #4: "utan enhet" read as the region's).
+pub fn own_funds_word(held: bool, lang: Lang) -> &'static str {
+    match held {
+        true => lang.pick(
+            "förvaltas för fortsatt fördelning",
+            "managed for further distribution",
+        ),
+        false => lang.pick("utan enhet", "without a unit"),
+    }
+}
+
+/// The actor's own money as a note under a table names it: "medel utan enhet", "medel som
+/// förvaltas för fortsatt fördelning".
+pub fn own_funds_money(held: bool, lang: Lang) -> &'static str {
+    match held {
+        true => lang.pick(
+            "medel som förvaltas för fortsatt fördelning",
+            "money managed for further distribution",
+        ),
+        false => lang.pick("medel utan enhet", "money without a unit"),
+    }
+}
+
+/// Held money's name under its actor where a terminal's column is too narrow for
+/// [`own_funds_word`]'s: "för fortsatt fördelning".
+pub fn further_distribution(lang: Lang) -> &'static str {
+    lang.pick("för fortsatt fördelning", "for further distribution")
 }
 
 pub fn payment_word(payment: Payment, lang: Lang) -> &'static str {
@@ -396,7 +427,7 @@ pub fn payment_words(payment: Payment, words: Words) -> &'static str {
     match payment {
         Payment::Invoice => words.pick("faktura", "invoice", "invoice"),
         Payment::Internal => words.pick("intern överföring", "internal transfer", "internal"),
-        Payment::Held => words.pick("hålls av regionen", "held by the region", "held"),
+        Payment::Held => words.pick("förvaltas av regionen", "managed by the region", "held"),
     }
 }
 
@@ -520,7 +551,7 @@ fn per_kommun(report: PerKommun, words: Words) -> Sheet {
     Sheet::lazy(name(View::PerKommun), headers, total, len, rows)
 }
 
-fn per_actor(report: &PerActor, words: Words) -> Sheet {
+fn per_actor(report: &PerActor, held: &std::collections::HashSet<&str>, words: Words) -> Sheet {
     // A column per level of groups: "Ingår i" the top one, "Ingår i, nivå 2" the one under
     // it, … as deep as an actor with money under it is.
     let levels = (report.rows.iter())
@@ -549,11 +580,11 @@ fn per_actor(report: &PerActor, words: Words) -> Sheet {
     total.extend(report.area_totals.iter().map(|a| Value::Amount(*a)));
     total.push(Value::Amount(report.total));
     // What each actor or kommun receives itself, so that the rows sum to the total: a group's
-    // own money is named as on the screen, "X (utan enhet)"; the machine dialect keeps the
-    // name as it is (its amounts are always own funds). In each level's column the group at
-    // that level the row is in, or the row itself when it is that group; the rows come
-    // top-down (a group before the rows under it), so the groups above a row are the last
-    // rows of each smaller depth.
+    // own money is named as on the screen, "X (utan enhet)" (held: "X (förvaltas för fortsatt
+    // fördelning)"); the machine dialect keeps the name as it is (its amounts are always own
+    // funds). In each level's column the group at that level the row is in, or the row itself
+    // when it is that group; the rows come top-down (a group before the rows under it), so the
+    // groups above a row are the last rows of each smaller depth.
     let mut above: Vec<&str> = Vec::new();
     let mut rows = Vec::new();
     for r in &report.rows {
@@ -565,7 +596,7 @@ fn per_actor(report: &PerActor, words: Words) -> Sheet {
         }
         let name = match words {
             Words::Machine => r.name.clone(),
-            _ if r.has_children => own_funds(&r.name, words.lang()),
+            _ if r.has_children => own_funds(&r.name, held.contains(r.name.as_str()), words.lang()),
             _ => r.name.clone(),
         };
         let mut row = vec![text(name)];

@@ -41,7 +41,12 @@ pub fn view(
         View::Payments => return payment_rows(&report::payments(projection), &title, layout, out),
         View::PerKommun => return per_kommun(&report::per_kommun(projection), &title, layout, out),
         View::Invoices => return payments(&report::payments(projection), &title, layout, out),
-        View::PerActor => per_actor(&report::per_actor(projection), &title, layout),
+        View::PerActor => per_actor(
+            &report::per_actor(projection),
+            &report::held_own(projection.ledger),
+            &title,
+            layout,
+        ),
         View::PerHeading => {
             return per_heading(&report::per_heading(projection), &title, layout, out);
         }
@@ -433,7 +438,13 @@ pub fn per_kommun(
     Ok(())
 }
 
-pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
+/// `held`: the actors whose own money is held for further distribution ([`report::held_own`]).
+pub fn per_actor(
+    report: &PerActor,
+    held: &std::collections::HashSet<&str>,
+    title: &str,
+    layout: Layout,
+) -> String {
     let lang = layout.lang;
     // Amounts without "kr" here (the caption says so), so that names get the room.
     let number = |a: Amount| lang.number(a);
@@ -500,13 +511,19 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
         if row.has_children && !row.own_total.0.is_zero() {
             let marker = format!("{}– ", super::depth_marker(row.depth, "  "));
             let room = name_width.saturating_sub(crate::output::grid::width(&marker));
-            let own = visible(&sheet::own_funds(&row.name, lang)).into_owned();
-            // Under its own row the name can go: "utan enhet" is what must show.
-            let label = if crate::output::grid::width(&own) <= room {
-                own
-            } else {
-                short(sheet::own_funds_word(lang), room)
-            };
+            let held = held.contains(row.name.as_str());
+            let own = visible(&sheet::own_funds(&row.name, held, lang)).into_owned();
+            // Under its own row the name can go: "utan enhet" (or "förvaltas för fortsatt
+            // fördelning", or at the least "för fortsatt fördelning") is what must show.
+            let fits = |label: &str| crate::output::grid::width(label) <= room;
+            let label = [own.as_str(), sheet::own_funds_word(held, lang)]
+                .into_iter()
+                .chain(held.then(|| sheet::further_distribution(lang)))
+                .find(|label| fits(label))
+                .map_or_else(
+                    || short(sheet::own_funds_word(held, lang), room),
+                    str::to_string,
+                );
             let label = format!("{marker}{label}");
             names.push(label.clone());
             let mut cells = vec![Cell::new(label)];
@@ -538,10 +555,33 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
             "Distribution per responsible actor"
         ),
         lang.pick("kronor", "kronor"),
-        note(lang.pick(
-            "Rader med – ingår i raden ovanför (regionens enheter och medel utan enhet, länets kommuner).",
-            "Rows marked – are part of the row above (the region's units and money without a unit, the county's kommuner)."
-        ), layout)
+        note(&part_of_row_above(report, held, lang), layout)
+    )
+}
+
+/// The note under the actors' table: what the rows marked – are, the actors' own money named
+/// as its rows are (`medel utan enhet`, `medel som förvaltas för fortsatt fördelning`).
+fn part_of_row_above(
+    report: &PerActor,
+    held: &std::collections::HashSet<&str>,
+    lang: Lang,
+) -> String {
+    let own = |kept: bool| {
+        (report.rows.iter())
+            .filter(|r| r.has_children && !r.own_total.0.is_zero())
+            .any(|r| held.contains(r.name.as_str()) == kept)
+            .then(|| sheet::own_funds_money(kept, lang))
+    };
+    let parts: Vec<&str> = [Some(lang.pick("regionens enheter", "the region's units"))]
+        .into_iter()
+        .chain([own(false), own(true)])
+        .flatten()
+        .collect();
+    let region = crate::output::words::listed(&parts, lang);
+    crate::say!(
+        lang,
+        "Rader med – ingår i raden ovanför ({region}, länets kommuner).",
+        "Rows marked – are part of the row above ({region}, the county's kommuner)."
     )
 }
 
@@ -846,8 +886,8 @@ pub fn payments(
         rest.push_str(&format!(
             "\n{}\n",
             lang.pick(
-                "Medel som regionen håller för fortsatt fördelning och nyttjande",
-                "Money the region holds for further distribution and use"
+                "Medel som regionen förvaltar för fortsatt fördelning och nyttjande",
+                "Money the region manages for further distribution and use"
             )
         ));
         rest.push_str(&summary_table(

@@ -113,7 +113,7 @@ fn kommuner_and_actors_side_by_side() {
     // The region's own money on a row under it, so that the rows under it add up to it: its
     // total less its units' (Folkhälsoenheten 3 510 836 and Föräldra-barnhälsan 381 600 kr in
     // 2026, seed 001), on either side.
-    let own = row(&out.stdout, "– utan enhet");
+    let own = row(&out.stdout, "– förvaltas för");
     let json = diff_real(&["--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     let actors = v["actors"].as_array().unwrap();
@@ -418,7 +418,10 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
     assert_eq!((top(3), top(4)), (12_697_775, 12_689_898));
     let own = rows
         .iter()
-        .find(|r| &r[0] == "actor" && &r[2] == "Region Jämtland Härjedalen (utan enhet)")
+        .find(|r| {
+            &r[0] == "actor"
+                && &r[2] == "Region Jämtland Härjedalen (förvaltas för fortsatt fördelning)"
+        })
         .unwrap();
     assert_eq!((&own[1], &own[4], &own[11]), ("rjh", "4205026", "rjh"));
     let ostersund = rows
@@ -2604,7 +2607,7 @@ fn csv_row(csv: &str, section: &str, key: &str, delimiter: u8) -> Vec<String> {
 
 /// Kommunförbundet's 2 127 436 kr held by the region instead of invoiced (tester s42 #1: no
 /// krona moves, and the comparison said nothing): each format says how it is paid now, in
-/// the words of `export`'s payments (`faktura`, `hålls av regionen`).
+/// the words of `export`'s payments (`faktura`, `förvaltas av regionen`).
 #[test]
 fn a_change_of_how_an_actor_is_paid_is_told_in_every_format() {
     let revised = PlanDir::from_real("plan-2026.toml").edit(
@@ -2615,7 +2618,7 @@ fn a_change_of_how_an_actor_is_paid_is_told_in_every_format() {
     let out = against_the_decided_plan(&revised, &[]);
     out.assert_status(0)
         .assert_stdout_contains(
-            "  Aktörer som betalas på annat sätt än 2026 före:\n    Kommunförbundet Jämtland Härjedalen: faktura → hålls av regionen\n",
+            "  Aktörer som betalas på annat sätt än 2026 före:\n    Kommunförbundet Jämtland Härjedalen: faktura → förvaltas av regionen\n",
         )
         .assert_stdout_contains("Insatser: 0 ändrade, 23 oförändrade");
     // No krona moved: its row is the same both sides.
@@ -2624,10 +2627,10 @@ fn a_change_of_how_an_actor_is_paid_is_told_in_every_format() {
         ["2 127 436 kr", "2 127 436 kr", "0 kr"]
     );
     against_the_decided_plan(&revised, &["--lang", "en"]).assert_stdout_contains(
-        "    Kommunförbundet Jämtland Härjedalen: invoice → held by the region\n",
+        "    Kommunförbundet Jämtland Härjedalen: invoice → managed by the region\n",
     );
     against_the_decided_plan(&revised, &["--format", "md"]).assert_stdout_contains(
-        "Aktörer som betalas på annat sätt än 2026 före:\n\n- Kommunförbundet Jämtland Härjedalen: faktura → hålls av regionen\n",
+        "Aktörer som betalas på annat sätt än 2026 före:\n\n- Kommunförbundet Jämtland Härjedalen: faktura → förvaltas av regionen\n",
     );
     // The CSV's last column: every actor's route, `old → new` where it changed.
     let machine = against_the_decided_plan(&revised, &["--format", "csv", "--csv", "rfc4180"]);
@@ -2644,7 +2647,7 @@ fn a_change_of_how_an_actor_is_paid_is_told_in_every_format() {
     let excel = against_the_decided_plan(&revised, &["--format", "csv"]);
     assert_eq!(
         csv_row(&excel.stdout, "aktör", "kfjh", b';')[19],
-        "faktura → hålls av regionen"
+        "faktura → förvaltas av regionen"
     );
     let json: serde_json::Value =
         serde_json::from_str(&against_the_decided_plan(&revised, &["--format", "json"]).stdout)

@@ -559,7 +559,7 @@ fn the_per_kommun_table_says_how_each_insats_is_split_and_by_which_key() {
     let md = std::fs::read_to_string(&path).unwrap();
     // Seed 001: Barnsäkert 75 000 per kommun but Östersund 140 000; 3.4 100 000 each.
     for rule in [
-        "Fördelning: nyckel befolkning-procent-2026, avrundat till 100\u{a0}kr.".to_string(),
+        "Fördelning: nyckel ”Andel av länets befolkning, procent med en decimal”, avrundat till 100\u{a0}kr.".to_string(),
         format!(
             "Fördelning: {}\u{a0}kr var (Östersund {}\u{a0}kr).",
             kr("75 000"),
@@ -573,7 +573,10 @@ fn the_per_kommun_table_says_how_each_insats_is_split_and_by_which_key() {
     let tables = pipe_tables(&md);
     let keys = tables
         .iter()
-        .find(|t| t[0].get(2).is_some_and(|h| h == "befolkning-procent-2026"))
+        .find(|t| {
+            t[0].get(2)
+                .is_some_and(|h| h == "Andel av länets befolkning, procent med en decimal")
+        })
         .expect("keys table");
     for (kommun, share) in [
         ("Berg", "5,3"),
@@ -589,7 +592,7 @@ fn the_per_kommun_table_says_how_each_insats_is_split_and_by_which_key() {
         assert_eq!(row[2], format!("{share}\u{a0}%"), "{kommun}");
     }
     assert_eq!(keys.last().unwrap()[2], "**100,0\u{a0}%**");
-    assert!(md.contains("befolkning-procent-2026: Andel av länets befolkning, procent med en decimal; Beslutsunderlaget 2026, tabellen Respektive kommun"));
+    assert!(md.contains("Andel av länets befolkning, procent med en decimal: Beslutsunderlaget 2026, tabellen Respektive kommun"));
     // Seed 003, Tabell 2: Mini Maria's percentages beside the population counts they come
     // from, the file named without its folders.
     let (_dir, path) = document("examples/mini-maria-2025.toml", "md", &[]);
@@ -597,7 +600,11 @@ fn the_per_kommun_table_says_how_each_insats_is_split_and_by_which_key() {
     let tables = pipe_tables(&md);
     let keys = tables
         .iter()
-        .find(|t| t[0].get(3).is_some_and(|h| h == "befolkning-procent-2024"))
+        .find(|t| {
+            t[0].get(3).is_some_and(|h| {
+                h == "Andel av länets befolkning 1 november 2024, procent med två decimaler"
+            })
+        })
         .expect("keys table");
     let row = |kommun: &str| keys.iter().find(|r| r[1] == kommun).unwrap().clone();
     assert_eq!(
@@ -898,17 +905,22 @@ fn summary_headings_are_headings_every_table_has_a_caption_and_lists_are_lists()
             text(*table)
         );
     }
-    // Lists: the 7 focus areas, the areas' requirements (4, 7 and 6 points in seed 001) and
-    // the 3 points of follow-up, each a list paragraph of one numbering, which
+    // Lists: the 7 focus areas, the areas' requirements (4, 7 and 6 points in seed 001), the
+    // proposed requisition and the 3 proposed points of follow-up, each a list paragraph of one numbering, which
     // `numbering.xml` gives as bullets and the document's relations name.
     let listed: Vec<_> = paragraphs
         .iter()
         .filter(|p| p.descendants().any(|n| n.has_tag_name((w, "numPr"))))
         .collect();
-    assert_eq!(listed.len(), 7 + 4 + 7 + 6 + 3);
+    assert_eq!(listed.len(), 7 + 4 + 7 + 6 + 1 + 3);
     assert!(text(*listed[0]).starts_with("1. Psykisk hälsa ses som en resurs"));
     assert!(text(*listed[7]).starts_with("upprätta länsgemensamma handlingsplaner"));
-    assert!(text(*listed[26]).starts_with("Medel som inte använts för avsett ändamål"));
+    assert!(
+        text(*listed[24]).starts_with("Region Jämtland Härjedalens ekonomienhet uppdras rekvirera")
+    );
+    assert!(
+        text(*listed[27]).starts_with("Medel som inte använts för avsett ändamål ska återbetalas")
+    );
     assert!(paragraphs.iter().all(|p| !text(*p).starts_with('•')));
     let ids: std::collections::BTreeSet<&str> = listed
         .iter()
@@ -1368,7 +1380,7 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
         kr("100 000"),
         // How Berg's amounts came about (tester s27): its share of the 2026 key, 5,3 %
         // (DOMAIN.md), and the rules of 2.5 and 3.4.
-        "1.3: Fördelning: nyckel befolkning-procent-2026, avrundat till 100\u{a0}kr; Bergs andel 5,3\u{a0}%.".to_string(),
+        "1.3: Fördelning: nyckel ”Andel av länets befolkning, procent med en decimal”, avrundat till 100\u{a0}kr; Bergs andel 5,3\u{a0}%.".to_string(),
         format!("2.5: Fördelning: {}\u{a0}kr var (Östersund {}\u{a0}kr).", kr("75 000"), kr("140 000")),
         "3.4: Fördelning: lika delar.".to_string(),
     ] {
@@ -1381,7 +1393,7 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
             .join("besked/fordelningsbesked-2026-folkhalsoenheten.html"),
     )
     .unwrap();
-    // Kommunförbundet is told of the money the region holds in cooperation with it (seed 001:
+    // Kommunförbundet is told of the money the region manages in cooperation with it (seed 001:
     // 1.5 500 000, 2.3 250 000, 2.7 205 026, 3.8 500 000, 3.10 2 750 000 kr), apart from its
     // own 2 127 436 kr; the region with whom it shares it. A kommun shares nothing.
     let kfjh = std::fs::read_to_string(
@@ -1391,7 +1403,7 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
     .unwrap();
     for text in [
         format!(
-            "Region Jämtland Härjedalen håller dessutom {}\u{a0}kr för fortsatt fördelning och nyttjande i samverkan med Kommunförbundet Jämtland Härjedalen",
+            "Region Jämtland Härjedalen förvaltar dessutom {}\u{a0}kr för fortsatt fördelning och nyttjande i samverkan med Kommunförbundet Jämtland Härjedalen",
             kr("4 205 026")
         ),
         kr("2 750 000"),
@@ -1600,12 +1612,12 @@ fn letters_tell_a_cost_share_of_a_joint_row_as_its_own() {
     assert!(!region.contains("i samverkan med"), "{region}");
     let ostersund = read("fordelningsbesked-2025-2380-ostersund.md");
     assert!(ostersund.contains(&kr("1 567 760")), "{ostersund}");
-    assert!(!ostersund.contains("håller dessutom"), "{ostersund}");
+    assert!(!ostersund.contains("förvaltar dessutom"), "{ostersund}");
     // The rule names the key that splits the kommuner's part; a kommun's percentage is not
     // set beside the whole row's 6 275 782 kr, of which it is no share (tester s27 round 3).
     let berg = read("fordelningsbesked-2025-2326-berg.md");
     assert!(
-        berg.contains("kommunernas del efter nyckel befolkning-procent-2024."),
+        berg.contains("kommunernas del efter nyckel ”Andel av länets befolkning 1 november 2024, procent med två decimaler”."),
         "{berg}"
     );
     assert!(!berg.contains("Bergs andel"), "{berg}");
@@ -1655,7 +1667,7 @@ fn a_letter_gives_a_kommuns_count_of_a_population_key_as_of_its_total() {
     )
     .unwrap();
     let told = format!(
-        "mini-maria: Fördelning: nyckel befolkning-2024; Bergs andel {} av {}.",
+        "mini-maria: Fördelning: nyckel ”Folkmängd 1 november 2024 per kommun”; Bergs andel {} av {}.",
         kr("7 101"),
         kr("132 708")
     );
@@ -1772,7 +1784,7 @@ fn previous_adds_last_years_amounts_and_the_change() {
         .position(|l| l.starts_with("| Region Jämtland Härjedalen |"))
         .unwrap();
     assert!(
-        rows[region + 1].starts_with("| – utan enhet |"),
+        rows[region + 1].starts_with("| – förvaltas för fortsatt fördelning |"),
         "{compared}"
     );
     // Both comparison tables end with a total row that adds up their rows: the actors' top
@@ -2757,7 +2769,7 @@ fn a_name_with_line_breaks_stays_inside_its_markdown_list_item() {
     std::fs::write(dir.path().join("plan.toml"), text).unwrap();
     let out = allocate(dir.path(), &["report", "plan.toml", "--format", "md"]);
     out.assert_status(0).assert_stdout_contains(
-        "\n- Region J - injected --- 1. x och Kommunförbundet Jämtland Härjedalen återredovisar medlen",
+        "\n- Region J - injected --- 1. x och Kommunförbundet Jämtland Härjedalen uppdras återredovisa medlen",
     );
     assert!(
         !out.stdout.lines().any(|l| l == "- injected" || l == "1. x"),
@@ -3073,7 +3085,11 @@ fn a_per_kommun_table_wider_than_the_page_is_split_with_the_kommuner_in_each_par
         .into_iter()
         .filter(|t| t[0].get(1).is_some_and(|h| h == "Kommun"))
         // The keys' table under it begins as it does.
-        .filter(|t| !t[0].iter().any(|h| h == "befolkning-procent-2026"))
+        .filter(|t| {
+            !t[0]
+                .iter()
+                .any(|h| h == "Andel av länets befolkning, procent med en decimal")
+        })
         .collect();
     assert!(parts.len() >= 2, "{} parts", parts.len());
     for part in &parts {
@@ -3290,14 +3306,14 @@ fn a_document_has_no_empty_columns_and_its_notes_name_what_its_tables_have() {
     assert!(!old.contains("Fokusområden"));
     assert!(!old.contains("Berörda verksamheter"));
     assert!(old.contains(
-        "Indragna rader är delar av aktören ovanför dem: medel utan enhet och aktörens enheter."
+        "Indragna rader är delar av aktören ovanför dem: medel som förvaltas för fortsatt fördelning och aktörens enheter."
     ));
     let new = md("allocations/plan-2026.toml");
     assert!(new.contains(
         "\n| Insats | Beskrivning | Fokusområden | Berörda verksamheter | Ansvarig verksamhet | Belopp |\n"
     ));
     assert!(new.contains(
-        "Indragna rader är delar av aktören ovanför dem: medel utan enhet, aktörens enheter och länets kommuner."
+        "Indragna rader är delar av aktören ovanför dem: medel som förvaltas för fortsatt fördelning, aktörens enheter och länets kommuner."
     ));
 }
 
@@ -4048,7 +4064,7 @@ fn the_decision_basis_before_the_meeting_leaves_out_the_decision_date_warning() 
         "Det här är vad allocate check fann. Varning 1 står också vid sin siffra i dokumentet (≠).\n"
     ));
     assert!(
-        md.contains("1. **varning 1**: insatserna märkta `medverkan`"),
+        md.contains("1. **varning 1**: insatserna märkta ”Patient-, brukar- och anhörigmedverkan inom arbetet med genomförandet av strategin”"),
         "{md}"
     );
     assert!(!md.contains("varning 2"), "{md}");
@@ -4446,19 +4462,25 @@ fn report_md(dir: &Path) -> String {
 /// read (tester s26).
 #[test]
 fn a_findings_code_spans_are_set_as_code_not_backticks() {
-    let (_dir, html) = document("allocations/plan-2026.toml", "html", &[]);
+    // A draft (here with a wrong `stated_change`) is for the plan's author, who reads ids; a
+    // final document names the earmark by its title (tester s44 #6).
+    let draft = |format: &str| {
+        let edit = ("stated_change = -7_877", "stated_change = -7_102");
+        draft_2026_as(edit, "sv", format, 1)
+    };
+    let (_dir, html) = draft("html");
     let html = std::fs::read_to_string(html).unwrap();
     assert!(
         html.contains("insatserna märkta <code>medverkan</code> summerar till 800"),
         "{html}"
     );
-    let (_dir, md) = document("allocations/plan-2026.toml", "md", &[]);
+    let (_dir, md) = draft("md");
     let md = std::fs::read_to_string(md).unwrap();
     assert!(
         md.contains("insatserna märkta `medverkan` summerar till 800"),
         "{md}"
     );
-    let (_dir, docx) = document("allocations/plan-2026.toml", "docx", &[]);
+    let (_dir, docx) = draft("docx");
     let (xml, _, _) = docx_parts(&docx);
     let at = xml
         .find(">medverkan</w:t>")
@@ -4473,19 +4495,19 @@ fn a_findings_code_spans_are_set_as_code_not_backticks() {
 }
 
 /// The heading "Region … för fortsatt fördelning och nyttjande …" prints 4 705 026 kr, the
-/// money the region holds is 4 205 026 kr: the document says what the heading's total is
+/// money the region manages is 4 205 026 kr: the document says what the heading's total is
 /// made of (tester s35: nothing linked the two). 2025: 6 067 775 kr, of which the region
-/// holds 4 435 000 kr.
+/// manages 4 435 000 kr.
 #[test]
 fn the_money_the_region_holds_is_told_within_its_heading() {
     for (plan_file, expected) in [
         (
             "allocations/plan-2026.toml",
-            "(4 705 026 kr) håller Region Jämtland Härjedalen 4 205 026 kr; resten går till Fontänhus Jämtland Härjedalen 250 000 kr (2.6) och Kunskapsstyrning genom LPO psykisk hälsa 250 000 kr (2.8).",
+            "(4 705 026 kr) förvaltar Region Jämtland Härjedalen 4 205 026 kr; resten går till Fontänhus Jämtland Härjedalen 250 000 kr (2.6) och Kunskapsstyrning genom LPO psykisk hälsa 250 000 kr (2.8).",
         ),
         (
             "allocations/plan-2025.toml",
-            "(6 067 775 kr) håller Region Jämtland Härjedalen 4 435 000 kr; resten går till Folkhälsoenheten 1 274 775 kr (1.5, 2.5, 3.1, 3.4), Vuxenhabiliteringen 150 000 kr (2.2) och Vuxenpsykiatrin 208 000 kr (2.7).",
+            "(6 067 775 kr) förvaltar Region Jämtland Härjedalen 4 435 000 kr; resten går till Folkhälsoenheten 1 274 775 kr (1.5, 2.5, 3.1, 3.4), Vuxenhabiliteringen 150 000 kr (2.2) och Vuxenpsykiatrin 208 000 kr (2.7).",
         ),
     ] {
         let (_dir, path) = document(plan_file, "md", &[]);
@@ -4789,4 +4811,190 @@ fn a_plan_without_contacts_names_none() {
     )
     .unwrap();
     assert!(!letter.contains("Frågor om beskedet"), "{letter}");
+}
+
+/// The 2026 letters in Markdown, in `lang`, by file name.
+fn letters_md(
+    lang: &str,
+) -> (
+    tempfile::TempDir,
+    std::collections::BTreeMap<String, String>,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan("allocations/plan-2026.toml");
+    let args = [
+        "report",
+        &plan,
+        "--per-recipient",
+        "--format",
+        "md",
+        "-o",
+        "besked",
+    ];
+    let mut args = args.to_vec();
+    args.extend(["--lang", lang]);
+    allocate(dir.path(), &args)
+        .assert_status(0)
+        .assert_stdout_empty();
+    let letters = std::fs::read_dir(dir.path().join("besked"))
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(e.path()).unwrap())
+        })
+        .collect();
+    (dir, letters)
+}
+
+/// What the politicians read of the money the region holds for further distribution (tester
+/// s44 #4, #7): it *förvaltar* it ("håller medel" is an anglicism), the per-actor table names
+/// the region's row for it, not "utan enhet", and the region's letter does not say it is
+/// allotted money it distributes further; a unit with units under it keeps "utan enhet".
+#[test]
+fn the_money_the_region_holds_is_money_it_manages_for_further_distribution() {
+    for (lang, expected, absent) in [
+        (
+            "sv",
+            [
+                "| – förvaltas för fortsatt fördelning | 500 000 kr | 455 026 kr | 3 250 000 kr | 4 205 026 kr |",
+                "Indragna rader är delar av aktören ovanför dem: medel som förvaltas för fortsatt fördelning, aktörens enheter och länets kommuner.",
+                "Region Jämtland Härjedalen förvaltar följande medel för fortsatt fördelning och nyttjande:",
+                "**Medel som regionen förvaltar**",
+                "(4 705 026 kr) förvaltar Region Jämtland Härjedalen 4 205 026 kr;",
+            ],
+            ["utan enhet", "håller", "hålls"],
+        ),
+        (
+            "en",
+            [
+                "| – managed for further distribution | 500,000 kr | 455,026 kr | 3,250,000 kr | 4,205,026 kr |",
+                "Indented rows are parts of the actor above them: money managed for further distribution, the actor's units and the county's kommuner.",
+                "Region Jämtland Härjedalen manages the following funds for further distribution and use:",
+                "**Funds the region manages**",
+                "(4,705,026 kr), Region Jämtland Härjedalen manages 4,205,026 kr;",
+            ],
+            ["without a unit", "holds", "held by"],
+        ),
+    ] {
+        let (_dir, path) = document("allocations/plan-2026.toml", "md", &["--lang", lang]);
+        let md = std::fs::read_to_string(&path).unwrap();
+        for text in expected {
+            assert!(md.contains(&typeset(text)), "{lang}: {text}\n{md}");
+        }
+        for word in absent {
+            assert!(!md.contains(word), "{lang}: {word}\n{md}");
+        }
+    }
+    let (_dir, letters) = letters_md("sv");
+    let letter = |name: &str| &letters[&format!("fordelningsbesked-2026-{name}.md")];
+    let region = letter("region-jamtland-harjedalen");
+    assert!(
+        region.contains(&typeset(
+            "Region Jämtland Härjedalen förvaltar 4 205 026 kr av länsgemensamma medel för psykisk hälsa och suicidprevention 2026 i Jämtlands län för fortsatt fördelning och nyttjande, enligt beslut i SVOM 27 februari 2026 om "
+        )),
+        "{region}"
+    );
+    assert!(!region.contains("tilldelas"), "{region}");
+    let kfjh = letter("kommunforbundet-jamtland-harjedalen");
+    for text in [
+        "Kommunförbundet Jämtland Härjedalen tilldelas 2 127 436 kr",
+        "Region Jämtland Härjedalen förvaltar dessutom 4 205 026 kr för fortsatt fördelning",
+        "**I samverkan, förvaltas av Region Jämtland Härjedalen**",
+    ] {
+        assert!(kfjh.contains(&typeset(text)), "{text}\n{kfjh}");
+    }
+    // A recipient that is allotted money still is, and nobody's letter "håller" money.
+    assert!(letter("2309-krokom").contains(&typeset("Krokoms kommun tilldelas 222 600 kr")));
+    for (name, text) in &letters {
+        assert!(
+            !text.contains("håller") && !text.contains("hålls"),
+            "{name}: {text}"
+        );
+    }
+    let (_dir, letters) = letters_md("en");
+    let region = &letters["allocation-letter-2026-region-jamtland-harjedalen.md"];
+    assert!(
+        region.contains(&typeset(
+            "Region Jämtland Härjedalen manages 4,205,026 kr of the joint county funds"
+        )),
+        "{region}"
+    );
+}
+
+/// The final 2026 decision basis and the letters name the plan's parts for their readers by
+/// their titles, not the plan's ids (tester s44 #6): the earmark in its warning, the key in
+/// each split and over its column; `check` keeps the ids for the plan's author.
+#[test]
+fn a_final_document_names_the_earmark_and_the_key_by_their_titles() {
+    let (_dir, path) = document("allocations/plan-2026.toml", "md", &[]);
+    let md = std::fs::read_to_string(&path).unwrap();
+    for text in [
+        "1. **varning 1**: insatserna märkta ”Patient-, brukar- och anhörigmedverkan inom arbetet med genomförandet av strategin” summerar till 800 000 kr, varav-posten är 1 000 000 kr",
+        "Fördelning: nyckel ”Andel av länets befolkning, procent med en decimal”, avrundat till 100 kr.",
+        "| Kod | Kommun | Andel av länets befolkning, procent med en decimal |",
+        "Andel av länets befolkning, procent med en decimal: Beslutsunderlaget 2026, tabellen Respektive kommun",
+    ] {
+        assert!(md.contains(&typeset(text)), "{text}\n{md}");
+    }
+    for id in ["`medverkan`", "befolkning-procent-2026"] {
+        assert!(!md.contains(id), "{id}\n{md}");
+    }
+    let (_dir, letters) = letters_md("sv");
+    let krokom = &letters["fordelningsbesked-2026-2309-krokom.md"];
+    assert!(
+        krokom.contains(&typeset(
+            "1.3: Fördelning: nyckel ”Andel av länets befolkning, procent med en decimal”, avrundat till 100 kr; Krokoms andel 11,9 %."
+        )),
+        "{krokom}"
+    );
+    assert!(!krokom.contains("befolkning-procent-2026"), "{krokom}");
+    // The plan's author still reads the id.
+    allocate(&repo_root(), &["check", "allocations/plan-2026.toml"])
+        .assert_stdout_contains("insatserna märkta `medverkan` summerar till 800 000 kr");
+}
+
+/// What the decision assigns stands as the published decision proposes it (seed 001: "Förslag:
+/// … uppdras rekvirera", "uppdras återredovisa", "ska … inkomma", "ska återbetalas"), so that
+/// "Att SVOM godkänner förslag angående rekvirering, … redovisning" points at visible
+/// proposals (tester s44 #3).
+#[test]
+fn the_requisition_and_the_follow_up_are_proposals() {
+    for (lang, lead, points) in [
+        (
+            "sv",
+            "**Förslag:**",
+            [
+                "- Region Jämtland Härjedalens ekonomienhet uppdras rekvirera medlen inom samtliga områden, 12 689 898 kr, från Kammarkollegiet senast 1 december 2026.",
+                "- Varje verksamhet som tar emot medel ska redovisa användning och förbrukning av medlen till Kommunförbundet Jämtland Härjedalen och Folkhälsoenheten senast 31 december 2026",
+                "- Region Jämtland Härjedalen och Kommunförbundet Jämtland Härjedalen uppdras återredovisa medlen till staten i samverkan",
+                "- Medel som inte använts för avsett ändamål ska återbetalas till Kammarkollegiet senast 31 mars 2027.",
+            ],
+        ),
+        (
+            "en",
+            "**Proposal:**",
+            [
+                "- Region Jämtland Härjedalen's accounting unit is assigned to requisition the funds of every area, 12,689,898 kr, from Kammarkollegiet by 1 December 2026.",
+                "- Every unit that receives funds is to report how it used them to Kommunförbundet Jämtland Härjedalen and Folkhälsoenheten by 31 December 2026",
+                "- Region Jämtland Härjedalen and Kommunförbundet Jämtland Härjedalen are assigned to report back to the state jointly",
+                "- Funds not used for their purpose are to be repaid to Kammarkollegiet by 31 March 2027.",
+            ],
+        ),
+    ] {
+        let (_dir, path) = document("allocations/plan-2026.toml", "md", &["--lang", lang]);
+        let md = std::fs::read_to_string(&path).unwrap();
+        // One lead-in over the requisition, one over the follow-up, each before its points.
+        let leads: Vec<usize> = md
+            .match_indices(&format!("{lead}\n\n- "))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(leads.len(), 2, "{lang}\n{md}");
+        for point in points {
+            let at = md
+                .find(&typeset(point))
+                .unwrap_or_else(|| panic!("{lang}: {point}\n{md}"));
+            assert!(leads[0] < at, "{lang}: {point}");
+        }
+    }
 }

@@ -1172,7 +1172,7 @@ fn totalt_means_the_same_figure_on_screen_and_in_the_file() {
         "\u{feff}Mottagare;Ingår i;Område 1;Område 2;Område 3;Belopp"
     );
     out.assert_stdout_contains(
-        "Region Jämtland Härjedalen (utan enhet);Region Jämtland Härjedalen;500000;455026;3250000;4205026\r\n",
+        "Region Jämtland Härjedalen (förvaltas för fortsatt fördelning);Region Jämtland Härjedalen;500000;455026;3250000;4205026\r\n",
     );
     assert!(!out.stdout.contains("Totalt"), "{}", out.stdout);
 }

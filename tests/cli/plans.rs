@@ -188,7 +188,7 @@ fn the_2025_plan_reports_to_folkhalsoenheten() {
     )
     .assert_status(0)
     .assert_stdout_contains(
-        "redovisar användning och förbrukning av medlen till Folkhälsoenheten senast 31 december 2025",
+        "ska redovisa användning och förbrukning av medlen till Folkhälsoenheten senast 31 december 2025",
     );
 }
 

@@ -25,7 +25,7 @@ pub use payments::{
     StatementLine, Text, decision_date_missing, payments, payments_parts, recipient_payments,
     statements,
 };
-pub use per_actor::{ActorRow, PerActor, per_actor};
+pub use per_actor::{ActorRow, PerActor, held_own, per_actor};
 pub use per_area::{AreaReport, AreaRow, PerArea, per_area};
 pub use per_heading::{HeadingReport, Item, PerHeading, per_heading};
 pub use per_kommun::{Column, KommunRow, PerKommun, per_kommun};

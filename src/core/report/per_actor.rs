@@ -5,8 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::ledger::Recipient;
+use std::collections::HashSet;
+
+use crate::core::ledger::{Ledger, Recipient, index};
 use crate::core::money::Amount;
+use crate::core::plan::Payment;
 use crate::core::report::{Projection, whole};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -38,6 +41,18 @@ pub struct ActorRow {
     /// without counting anything twice.
     pub own_per_area: Vec<Amount>,
     pub own_total: Amount,
+}
+
+/// The actors whose own money is held for further distribution (`payment = "held"`, the
+/// region's default), by name as [`ActorRow::name`] has it: the row of their own money under
+/// them is named for that, not as money without a unit (tester s44 #4). Apart from
+/// [`PerActor`], whose JSON is the amounts (the `payments` say how each recipient is paid).
+pub fn held_own<'p>(ledger: &Ledger<'p>) -> HashSet<&'p str> {
+    (0..ledger.plan.actors.len())
+        .map(|a| Recipient::Actor(index(a)))
+        .filter(|&r| ledger.payment(r) == Payment::Held)
+        .map(|r| ledger.recipient_name(r))
+        .collect()
 }
 
 pub fn per_actor(view: &Projection) -> PerActor {

@@ -128,7 +128,7 @@ pub fn sheet(d: &PlanDiff, words: Words) -> Sheet {
         rows.extend(list.iter().map(|r| {
             // An actor's own money named in full: the sheet's rows stand alone.
             let name = if r.own {
-                own_funds(&r.label, lang)
+                own_funds(&r.label, crate::output::words::diff::own_held(r), lang)
             } else {
                 r.label.clone()
             };

@@ -153,6 +153,9 @@ pub fn build(inputs: &Inputs) -> Document {
             false => {
                 for note in &mut notes {
                     note.origin = None;
+                    if let Some(message) = note.reader_message.take() {
+                        note.message = message;
+                    }
                 }
                 lang.pick("Varningar i planen", "Warnings in the plan")
             }
@@ -1031,7 +1034,8 @@ fn keys(
         Column::text(lang.pick("Kod", "Code")),
         Column::text("Kommun"),
     ];
-    columns.extend(keys.iter().map(|(key, _)| Column::amount(key.id.get_ref())));
+    // Each key by its title, as the plan names it for readers (tester s44 #6), else its id.
+    columns.extend((keys.iter()).map(|(key, _)| Column::amount(splits::key_header(key))));
     let shown: Vec<_> = (keys.iter())
         .map(|(key, column)| splits::key_figure(key, &column.values(true), lang))
         .collect();
@@ -1086,12 +1090,11 @@ fn keys(
     let notes = keys
         .iter()
         .map(|(key, _)| {
-            // The plan's words (title, source) marked as Swedish, the program's in the language
-            // asked for.
+            // The plan's words (source) marked as Swedish, the program's in the language asked
+            // for; the key as its column is headed, its title or else its id.
             let mut about: Vec<Span> = Vec::new();
-            about.extend(key.title.as_deref().map(Span::swedish));
             if let Some(from) = &key.from {
-                let from = from.get_ref();
+                let from = splits::key_name(ledger, from.get_ref(), lang);
                 about.push(Span::text(say!(
                     lang,
                     "räknad ur {from}",
@@ -1109,7 +1112,7 @@ fn keys(
                 let date = number::date(*date.get_ref(), lang);
                 about.push(Span::text(say!(lang, "per {date}", "as of {date}")));
             }
-            let mut note = vec![Span::text(format!("{}: ", key.id.get_ref()))];
+            let mut note = vec![Span::swedish(splits::key_header(key)), Span::text(": ")];
             for (i, span) in about.into_iter().enumerate() {
                 if i > 0 {
                     note.push(Span::text("; "));
@@ -1194,6 +1197,7 @@ fn per_actor(
     lang: Lang,
 ) {
     let report = report::per_actor(projection);
+    let held = report::held_own(projection.ledger);
     // A row below the kommuner's group is a kommun (nothing else may stand there), any other
     // row below a top-level one a unit.
     let group = projection
@@ -1238,8 +1242,8 @@ fn per_actor(
         })
         .collect();
     let mut rows = Vec::new();
-    // Whether an actor's own funds have a row of their own.
-    let mut own = false;
+    // Whether an actor's own funds have a row of their own: (without a unit, held).
+    let mut own = (false, false);
     for actor in &report.rows {
         let kommuner = match &actor.group {
             Some(g) => Some(g.as_str()) == group,
@@ -1259,14 +1263,18 @@ fn per_actor(
         }));
         rows.push(actor_row(actor.depth, swedish_texts(&actor.name), cells));
         if actor.has_children && !actor.own_total.0.is_zero() {
-            own = true;
+            let kept = held.contains(actor.name.as_str());
+            match kept {
+                true => own.1 = true,
+                false => own.0 = true,
+            }
             let mut cells: Vec<Vec<Span>> = actor
                 .own_per_area
                 .iter()
                 .map(|a| figure_cell(marks.plain(*a)))
                 .collect();
             cells.push(figure_cell(marks.plain(actor.own_total)));
-            let name = texts(crate::output::sheet::own_funds_word(lang));
+            let name = texts(crate::output::sheet::own_funds_word(kept, lang));
             rows.push(actor_row(actor.depth + 1, name, cells));
         }
     }
@@ -1287,7 +1295,8 @@ fn per_actor(
     let in_kommuner = below.clone().any(|r| r.group.as_deref() == group);
     let units = below.clone().any(|r| r.group.as_deref() != group);
     let parts: Vec<&str> = [
-        (own, lang.pick("medel utan enhet", "money without a unit")),
+        (own.0, crate::output::sheet::own_funds_money(false, lang)),
+        (own.1, crate::output::sheet::own_funds_money(true, lang)),
         (units, lang.pick("aktörens enheter", "the actor's units")),
         (
             in_kommuner,
@@ -1700,16 +1709,18 @@ fn payment_section(
         false,
     ));
     let total = number::document_amount(payments.county_total, lang);
+    // What the decision assigns, as the published decision proposes it (tester s44 #3).
     let mut text = say!(
         lang,
-        "{region_s} ekonomienhet rekvirerar medlen inom samtliga områden, {total}, från Kammarkollegiet",
-        "{region_s} accounting unit requisitions the funds of every area, {total}, from Kammarkollegiet"
+        "{region_s} ekonomienhet uppdras rekvirera medlen inom samtliga områden, {total}, från Kammarkollegiet",
+        "{region_s} accounting unit is assigned to requisition the funds of every area, {total}, from Kammarkollegiet"
     );
     if let Some(date) = deadline(plan, Deadlines::requisition, lang) {
         text.push_str(&crate::output::words::by_date(&date, lang));
     }
     text.push('.');
-    blocks.push(Block::Paragraph(texts(&text)));
+    blocks.push(proposal_lead(lang));
+    blocks.push(Block::List(vec![texts(&text)]));
 
     blocks.push(heading(
         3,
@@ -1737,14 +1748,14 @@ fn payment_section(
     if !payments.held.is_empty() {
         blocks.push(Block::Paragraph(texts(&say!(
             lang,
-            "{region} håller följande medel för fortsatt fördelning och nyttjande:",
-            "{region} holds the following funds for further distribution and use:"
+            "{region} förvaltar följande medel för fortsatt fördelning och nyttjande:",
+            "{region} manages the following funds for further distribution and use:"
         ))));
         blocks.push(Block::Table(statements_table(
             payments,
             &payments.held,
             payments.held_total,
-            lang.pick("Medel som regionen håller", "Funds the region holds")
+            lang.pick("Medel som regionen förvaltar", "Funds the region manages")
                 .to_string(),
             marks,
             &[],
@@ -1844,7 +1855,7 @@ fn payment_section(
         Span::text(say!(
             lang,
             "Fakturor {i} + interna överföringar {t} + medel hos regionen {h} = ",
-            "Invoices {i} + internal transfers {t} + funds the region holds {h} = "
+            "Invoices {i} + internal transfers {t} + funds the region manages {h} = "
         )),
         Span::Figure(figure),
         Span::text(closing),
@@ -1856,7 +1867,7 @@ fn payment_section(
 /// "externa parter"), the region's own units by name.
 /// Where a heading has both money the region holds and money paid to others, what the
 /// heading's total is made of: "Av rubriken "Region … för fortsatt fördelning …" (4 705 026
-/// kr) håller Region Jämtland Härjedalen 4 205 026 kr; 250 000 kr (2.6) går till Fontänhus
+/// kr) förvaltar Region Jämtland Härjedalen 4 205 026 kr; 250 000 kr (2.6) går till Fontänhus
 /// …". The reader meets both totals for what reads as the same money.
 fn held_within_headings(projection: &Projection, payments: &Payments, lang: Lang) -> Vec<String> {
     let held: HashSet<(&str, &str)> = (payments.held.iter())
@@ -1900,15 +1911,15 @@ fn held_within_headings(projection: &Projection, payments: &Payments, lang: Lang
             })
             .collect();
         let (title, total) = (
-            &heading.title,
+            crate::output::words::document::quoted(&heading.title, lang),
             number::document_amount(heading.computed, lang),
         );
         let kept_sum = number::document_amount(kept_sum, lang);
         let paid = crate::output::words::listed(&paid, lang);
         texts.push(say!(
             lang,
-            "Av rubriken ”{title}” ({total}) håller {holder} {kept_sum}; resten går till {paid}.",
-            "Of the heading “{title}” ({total}), {holder} holds {kept_sum}; the rest goes to {paid}."
+            "Av rubriken {title} ({total}) förvaltar {holder} {kept_sum}; resten går till {paid}.",
+            "Of the heading {title} ({total}), {holder} manages {kept_sum}; the rest goes to {paid}."
         ));
     }
     texts
@@ -1945,7 +1956,14 @@ fn invoicers(invoices: &[Statement], lang: Lang) -> String {
     capitalized(&crate::output::words::listed(&who, lang))
 }
 
-/// The duties after the decision: report the use, repay what is not used.
+/// "**Förslag:**" on a line of its own, over the points the decision assigns.
+fn proposal_lead(lang: Lang) -> Block {
+    let lead = crate::output::words::document::proposal_lead(lang);
+    Block::Paragraph(vec![Span::Strong(lead.to_string())])
+}
+
+/// The duties after the decision, as the decision basis proposes them: report the use, repay
+/// what is not used.
 fn follow_up(blocks: &mut Vec<Block>, plan: &Plan, report_to: &[&str], lang: Lang) {
     blocks.push(heading(
         2,
@@ -1960,13 +1978,13 @@ fn follow_up(blocks: &mut Vec<Block>, plan: &Plan, report_to: &[&str], lang: Lan
     points.push(texts(&match &reported {
         Some(date) => say!(
             lang,
-            "Varje verksamhet som tar emot medel redovisar användning och förbrukning av medlen{to} senast {date}, enligt kommande anvisning för återredovisning.",
-            "Every unit that receives funds reports how it used them{to} by {date}, following the coming instructions for the report."
+            "Varje verksamhet som tar emot medel ska redovisa användning och förbrukning av medlen{to} senast {date}, enligt kommande anvisning för återredovisning.",
+            "Every unit that receives funds is to report how it used them{to} by {date}, following the coming instructions for the report."
         ),
         None => say!(
             lang,
-            "Varje verksamhet som tar emot medel redovisar användning och förbrukning av medlen{to}.",
-            "Every unit that receives funds reports how it used them{to}."
+            "Varje verksamhet som tar emot medel ska redovisa användning och förbrukning av medlen{to}.",
+            "Every unit that receives funds is to report how it used them{to}."
         ),
     }));
     let region = plan
@@ -1982,23 +2000,24 @@ fn follow_up(blocks: &mut Vec<Block>, plan: &Plan, report_to: &[&str], lang: Lan
     if let (Some(region), Some(forbund)) = (region, forbund) {
         points.push(texts(&say!(
             lang,
-            "{region} och {forbund} återredovisar medlen till staten i samverkan, med ansvar för respektive fördelade medel.",
-            "{region} and {forbund} report back to the state jointly, each responsible for the funds it distributed."
+            "{region} och {forbund} uppdras återredovisa medlen till staten i samverkan, med ansvar för respektive fördelade medel.",
+            "{region} and {forbund} are assigned to report back to the state jointly, each responsible for the funds it distributed."
         )));
     }
     points.push(texts(&match deadline(plan, Deadlines::unused_repaid, lang) {
         Some(date) => say!(
             lang,
-            "Medel som inte använts för avsett ändamål återbetalas till Kammarkollegiet senast {date}.",
-            "Funds not used for their purpose are repaid to Kammarkollegiet by {date}."
+            "Medel som inte använts för avsett ändamål ska återbetalas till Kammarkollegiet senast {date}.",
+            "Funds not used for their purpose are to be repaid to Kammarkollegiet by {date}."
         ),
         None => lang
             .pick(
-                "Medel som inte använts för avsett ändamål återbetalas till Kammarkollegiet.",
-                "Funds not used for their purpose are repaid to Kammarkollegiet.",
+                "Medel som inte använts för avsett ändamål ska återbetalas till Kammarkollegiet.",
+                "Funds not used for their purpose are to be repaid to Kammarkollegiet.",
             )
             .to_string(),
     }));
+    blocks.push(proposal_lead(lang));
     blocks.push(Block::List(points));
 }
 

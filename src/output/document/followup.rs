@@ -618,8 +618,8 @@ fn settled(r: &Repayment, invoicing_closed: bool, lang: Lang) -> Vec<Vec<Span>> 
     let alike = |amount: Amount| amount.with_decimals(decimals);
     let mut points = vec![vec![
         Span::text(lang.pick(
-            "Ur regionens bokföring (regionens egna enheter och medel som regionen håller; det oanvända finns kvar i regionens bokföring): ",
-            "From the region's books (the region's own units and money it holds; the unused money stays in the region's books): ",
+            "Ur regionens bokföring (regionens egna enheter och medel som regionen förvaltar; det oanvända finns kvar i regionens bokföring): ",
+            "From the region's books (the region's own units and money it manages; the unused money stays in the region's books): ",
         )),
         Span::Figure(Figure {
             text: money(alike(r.region_books), lang),

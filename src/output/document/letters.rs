@@ -161,13 +161,13 @@ fn shared_with(
         let (holder_name, sum) = (&holder.recipient, money(sum, lang));
         blocks.push(Block::Paragraph(vec![Span::text(say!(
             lang,
-            "{holder_name} håller dessutom {sum} för fortsatt fördelning och nyttjande i samverkan med {name}. De ingår inte i beloppet ovan och betalas ut när de har fördelats vidare:",
-            "{holder_name} also holds {sum} for further distribution and use in cooperation with {name}. They are not part of the amount above and are paid out once distributed further:"
+            "{holder_name} förvaltar dessutom {sum} för fortsatt fördelning och nyttjande i samverkan med {name}. De ingår inte i beloppet ovan och betalas ut när de har fördelats vidare:",
+            "{holder_name} also manages {sum} for further distribution and use in cooperation with {name}. They are not part of the amount above and are paid out once distributed further:"
         ))]));
         let caption = say!(
             lang,
-            "I samverkan, hålls av {holder_name}",
-            "In cooperation, held by {holder_name}"
+            "I samverkan, förvaltas av {holder_name}",
+            "In cooperation, managed by {holder_name}"
         );
         blocks.push(lines_table(
             payments,
@@ -409,24 +409,38 @@ fn letter(
 
     let mut blocks = Vec::new();
     let title = &plan.plan.title;
+    // The region is not allotted the money it holds: it manages it until it is distributed
+    // further (tester s44 #4: "tilldelas 4 205 026 kr", all of it distributed jointly). An
+    // actor whose own money the region holds (`payment = "held"`) is allotted it all the same.
+    let manages = route == Route::Held && statement.kind == RecipientKind::Region;
+    let funds = say!(
+        lang,
+        "av länsgemensamma medel för psykisk hälsa och suicidprevention {year} i {county}",
+        "of the joint county funds for mental health and suicide prevention {year} in {county}"
+    );
+    let what = match manages {
+        true => say!(
+            lang,
+            "{name} förvaltar {total} {funds} för fortsatt fördelning och nyttjande",
+            "{name} manages {total} {funds} for further distribution and use"
+        ),
+        false => say!(
+            lang,
+            "{name} tilldelas {total} {funds}",
+            "{name} is allocated {total} {funds}"
+        ),
+    };
     // The plan's title, in its own words, ends the sentence.
     let (intro, end) = match &decision {
         Some(d) => (
             say!(
                 lang,
-                "{name} tilldelas {total} av länsgemensamma medel för psykisk hälsa och suicidprevention {year} i {county}, enligt beslut i {d} om ",
-                "{name} is allocated {total} of the joint county funds for mental health and suicide prevention {year} in {county}, by the decision of {d} on "
+                "{what}, enligt beslut i {d} om ",
+                "{what}, by the decision of {d} on "
             ),
             ".",
         ),
-        None => (
-            say!(
-                lang,
-                "{name} tilldelas {total} av länsgemensamma medel för psykisk hälsa och suicidprevention {year} i {county} (",
-                "{name} is allocated {total} of the joint county funds for mental health and suicide prevention {year} in {county} ("
-            ),
-            ").",
-        ),
+        None => (format!("{what} ("), ")."),
     };
     blocks.push(Block::Paragraph(vec![
         Span::text(intro),
@@ -505,8 +519,8 @@ fn letter(
         }
         Route::Held => vec![vec![Span::text(say!(
             lang,
-            "{region} håller medlen för fortsatt fördelning och nyttjande enligt beslutsunderlaget; de betalas ut när de fördelats vidare.",
-            "{region} holds the funds for further distribution and use under the decision basis; they are paid out once distributed further."
+            "{region} förvaltar medlen för fortsatt fördelning och nyttjande enligt beslutsunderlaget; de betalas ut när de fördelats vidare.",
+            "{region} manages the funds for further distribution and use under the decision basis; they are paid out once distributed further."
         ))]],
     };
     if let Some(date) = deadline(plan, Deadlines::requisition, lang) {

@@ -66,6 +66,7 @@ impl<'a> Marks<'a> {
                         format!("{}:{line}:{column}", source.file_name()),
                     )),
                     message: words::message(&f.problem, style),
+                    reader_message: words::reader_message(&f.problem, ledger.plan, style),
                     figures: Figures::of(&f.problem).map(|x| x.text(style)),
                     hint: words::hint(&f.problem, style),
                 }
@@ -114,6 +115,7 @@ impl<'a> Marks<'a> {
                 message: crate::output::diff::year_check_line(check, diff, Style::document(lang))
                     .trim()
                     .to_string(),
+                reader_message: None,
                 figures: None,
                 hint: say!(
                     lang,

@@ -432,6 +432,9 @@ pub struct FindingNote {
     /// forum, which has no use for them (tester s38).
     pub origin: Option<(String, String)>,
     pub message: String,
+    /// The message for the forum reading a final document, where it differs: the plan's
+    /// parts by their titles, not their ids (`words::findings::reader_message`).
+    pub reader_message: Option<String>,
     pub figures: Option<String>,
     pub hint: String,
 }

@@ -8,11 +8,16 @@ use crate::core::plan::{Key, KeyKind, Split};
 use crate::output::lang::Lang;
 use crate::output::number::{self, Style};
 
-/// A split's rule in the words of `diff` (`nyckel befolkning-procent-2026, avrundat till
-/// 100 kr`, `75 000 kr var (Östersund 140 000 kr)`), its amounts set as a document sets
-/// them and an actor named by its name, as the documents name it everywhere, not its id.
+/// A split's rule in the words of `diff` (`nyckel ”Andel av länets befolkning”, avrundat
+/// till 100 kr`, `75 000 kr var (Östersund 140 000 kr)`), its amounts set as a document sets
+/// them, an actor named by its name, as the documents name it everywhere, not its id, and a
+/// key by its title where the plan gives one (tester s44 #6: `nyckel befolkning-procent-2026`
+/// in the letters).
 pub fn rule(ledger: &Ledger, split: &Split, lang: Lang) -> String {
     let mut side = crate::core::diff::split_side(split, ledger);
+    if let Some(key) = side.key.as_mut() {
+        *key = key_name(ledger, key, lang);
+    }
     for (who, _) in side.except.iter_mut().chain(side.amounts.iter_mut()) {
         if let Some(a) = ledger.names.actor(who) {
             *who = ledger
@@ -23,6 +28,21 @@ pub fn rule(ledger: &Ledger, split: &Split, lang: Lang) -> String {
     crate::output::words::diff::split(&side, Style::document(lang), &|a| {
         number::document_amount(a, lang)
     })
+}
+
+/// A key as a document names it: its title quoted (`”Andel av länets befolkning”`), or its
+/// id where the plan gives it no title or names no key of the plan.
+pub fn key_name(ledger: &Ledger, id: &str, lang: Lang) -> String {
+    let key = (ledger.names.keys.get(id)).and_then(|&k| ledger.plan.keys.get(k));
+    match key.and_then(|k| k.title.as_deref()) {
+        Some(title) => crate::output::words::document::quoted(title, lang),
+        None => id.to_string(),
+    }
+}
+
+/// A key's column header in a document: its title where the plan gives one, else its id.
+pub fn key_header(key: &Key) -> &str {
+    key.title.as_deref().unwrap_or(key.id.get_ref())
 }
 
 /// Whether a key's weights are percentages (written so, or derived from counts).

@@ -196,13 +196,21 @@ pub fn moved_lines(d: &PlanDiff, old_column: &str, new_column: &str, lang: Lang)
 }
 
 /// A row's name in a table where it stands under its actor: the actor's own money as
-/// "utan enhet" (the actor's name is the row above), as `report` shows it.
+/// "utan enhet", or "förvaltas för fortsatt fördelning" where it is held (the actor's name is
+/// the row above), as `report` shows it.
 pub fn shown_label(row: &Row, lang: Lang) -> String {
     if row.own {
-        crate::output::sheet::own_funds_word(lang).to_string()
+        crate::output::sheet::own_funds_word(own_held(row), lang).to_string()
     } else {
         row.label.clone()
     }
+}
+
+/// Whether an actor's own money is held for further distribution: its `payment` in the new
+/// plan, or in the old where the new lacks the actor.
+pub fn own_held(row: &Row) -> bool {
+    let payment = row.payment.and_then(|p| p.new.or(p.old));
+    payment == Some(crate::core::plan::Payment::Held)
 }
 
 /// The note under a table of actors with units: `Rader med – ingår i raden ovanför.`
@@ -374,7 +382,7 @@ pub fn split_change(c: &InsatsChange, style: Style, amount: &dyn Fn(Amount) -> S
 }
 
 /// The actors paid another way than last year, in words: the first line a heading, the
-/// others one actor each, `Kommunförbundet Jämtland Härjedalen: faktura → hålls av regionen`,
+/// others one actor each, `Kommunförbundet Jämtland Härjedalen: faktura → förvaltas av regionen`,
 /// in the payment routes' words of `export` (none when no actor's route changed).
 pub fn payment_lines(d: &PlanDiff, old_column: &str, lang: Lang) -> Vec<String> {
     let word = |p| crate::output::sheet::payment_word(p, lang);

@@ -64,6 +64,23 @@ pub fn reference_label(lang: Lang) -> &'static str {
     lang.pick("Referenskod", "Reference code")
 }
 
+/// The lead-in of what the decision basis proposes the forum assign (`**Förslag:**`, as the
+/// published decision marks them), over the points under *Rekvirering* and *Uppföljning och
+/// återbetalning*, so that the proposal's "förslag angående rekvirering, … redovisning" points
+/// at them (tester s44 #3).
+pub fn proposal_lead(lang: Lang) -> &'static str {
+    lang.pick("Förslag:", "Proposal:")
+}
+
+/// A title of the plan quoted in running text: `”Andel av länets befolkning”` in Swedish,
+/// `“Andel av länets befolkning”` in English.
+pub fn quoted(title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("”{title}”"),
+        Lang::En => format!("“{title}”"),
+    }
+}
+
 /// The decision as a document cites it: "SVOM 27 februari 2026".
 pub fn decision(plan: &Plan, lang: Lang) -> Option<String> {
     let forum = plan.plan.forum.as_ref()?.get_ref();

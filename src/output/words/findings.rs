@@ -307,6 +307,42 @@ pub fn write_decimal(value: i64, year: bool, lang: Lang) -> String {
     say!(lang, "skriv {decimal}", "write {decimal}")
 }
 
+/// "insatserna märkta `medverkan` summerar till …": the earmark as `named` names it.
+fn earmark_total(named: &str, stated: Amount, computed: Amount, style: Style) -> String {
+    let (stated, computed) = (style.amount(stated), style.amount(computed));
+    say!(
+        style.lang,
+        "insatserna märkta {named} summerar till {computed}, varav-posten är {stated}",
+        "the insatser tagged {named} sum to {computed}, the earmark is {stated}"
+    )
+}
+
+/// The line that says what is wrong, as the reader of a final document reads it: where
+/// [`message`] names a part of the plan by its id for the plan's author (`` `medverkan` ``),
+/// by the title the plan gives it (tester s44 #6: the forum reads titles, not ids). `None`
+/// where the message is the same for both.
+pub fn reader_message(
+    problem: &Problem,
+    plan: &crate::core::plan::Plan,
+    style: impl Into<Style>,
+) -> Option<String> {
+    let style = style.into();
+    match problem {
+        Problem::EarmarkTotal {
+            earmark,
+            stated,
+            computed,
+        } => {
+            let title = (plan.areas.iter())
+                .flat_map(|area| &area.earmarks)
+                .find(|e| e.id.get_ref() == earmark)
+                .map(|e| super::document::quoted(&e.title, style.lang))?;
+            Some(earmark_total(&title, *stated, *computed, style))
+        }
+        _ => None,
+    }
+}
+
 /// One line that says what is wrong.
 pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
     let style = style.into();
@@ -521,14 +557,7 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             earmark,
             stated,
             computed,
-        } => {
-            let (stated, computed) = (a(stated), a(computed));
-            say!(
-                lang,
-                "insatserna märkta `{earmark}` summerar till {computed}, varav-posten är {stated}",
-                "the insatser tagged `{earmark}` sum to {computed}, the earmark is {stated}"
-            )
-        }
+        } => earmark_total(&format!("`{earmark}`"), *stated, *computed, style),
         Problem::EarmarksOverArea {
             area,
             stated,
