@@ -443,7 +443,7 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
         ),
         (8, 15, 10)
     );
-    // Conditions: 2026's two paragraphs added, 2025's one removed, each text in `new` or
+    // Conditions: 2026's five paragraphs added, 2025's one removed, each text in `new` or
     // `old`; the requirements are the same both years, so no row of them.
     assert_eq!(
         (
@@ -451,7 +451,7 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
             status("condition", "added"),
             status("condition", "removed")
         ),
-        (0, 2, 1)
+        (0, 5, 1)
     );
     let removed = rows
         .iter()
@@ -1588,8 +1588,8 @@ fn a_note_breaks_between_pairs_never_inside_one() {
 // ---------------------------------------------------------------------------------------
 // What the plans say may be done with the money: conditions and the areas' requirements.
 
-/// The first paragraph of 2026's conditions, and 2025's only one (`[plan] conditions` of the
-/// two plans, seed 001 lines 255–263 and seed 003 lines 649–651).
+/// The third paragraph of 2026's conditions, the first on moving money, and 2025's only one
+/// (`[plan] conditions` of the two plans, seed 001 lines 255–263 and seed 003 lines 649–651).
 const CONDITION_2026: &str = "Eventuella medel som under året bedöms inte kunna nyttjats enligt föreslagen fördelning kan omfördelas av ansvarig verksamhet att nyttjas för aktiviteter inom samma beslutade fokusområden.";
 const CONDITION_2025: &str = "Medel som inte fakturerats enligt beslut 2025-08-30 eller där kravställning inte uppfylls ska återbetalas och nyttjas för utbildnings- och informationsinsatser i Jämtlands län, Region Jämtland Härjedalen och länets kommuner.";
 
@@ -1598,8 +1598,9 @@ fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// 2025's one condition (unpaid invoices repaid) is gone in 2026, which has two others
-/// (moving money between insatser): the reader sees each text, in every format. The areas'
+/// 2025's one condition (unpaid invoices repaid) is gone in 2026, which has five others
+/// (who answers for an activity, the follow-up, moving money between insatser, the
+/// commitments): the reader sees each text, in every format. The areas'
 /// requirements are word for word the same both years (seed 003 lines 308–362, seed 001
 /// lines 113–198), and the comparison says so.
 #[test]
@@ -1607,7 +1608,7 @@ fn the_conditions_of_the_real_plans_differ_and_the_requirements_do_not() {
     let out = diff_real(&[]);
     out.assert_status(0)
         .assert_stdout_contains(
-            "\nVillkor för medlen: 0 ändrade, 0 oförändrade, 2 tillkomna, 1 borttaget\n  Tillkomna (2026):\n    1. Eventuella medel som",
+            "\nVillkor för medlen: 0 ändrade, 0 oförändrade, 5 tillkomna, 1 borttaget\n  Tillkomna (2026):\n    1. För respektive aktivitets planering",
         )
         .assert_stdout_contains("\n  Borttagna (2025):\n    1. Medel som inte fakturerats")
         .assert_stdout_contains(
@@ -1615,20 +1616,20 @@ fn the_conditions_of_the_real_plans_differ_and_the_requirements_do_not() {
         );
     let flowing = words(&out.stdout);
     assert!(
-        flowing.contains(&format!("1. {CONDITION_2026}")),
+        flowing.contains(&format!("3. {CONDITION_2026}")),
         "{flowing}"
     );
     assert!(
         flowing.contains(&format!("1. {CONDITION_2025}")),
         "{flowing}"
     );
-    assert!(flowing.contains("2. Omfördelning av medel som fördelats för fortsatt nyttjande i samverkan sker efter överenskommelse mellan Kommunförbundet Jämtland Härjedalen och Hälso-och sjukvårdspolitiska avdelningen Region Jämtland Härjedalen"));
+    assert!(flowing.contains("4. Omfördelning av medel som fördelats för fortsatt nyttjande i samverkan sker efter överenskommelse mellan Kommunförbundet Jämtland Härjedalen och Hälso-och sjukvårdspolitiska avdelningen Region Jämtland Härjedalen"));
     // No line of it wider than the terminal.
     let terms = out.stdout.split("\nVillkor för medlen").nth(1).unwrap();
     assert!(widest_line(terms) <= 80, "{terms}");
     diff_real(&["--lang", "en"])
         .assert_stdout_contains(
-            "\nConditions for the funds: 0 changed, 0 unchanged, 2 added, 1 removed\n  Added (2026):\n",
+            "\nConditions for the funds: 0 changed, 0 unchanged, 5 added, 1 removed\n  Added (2026):\n",
         )
         .assert_stdout_contains("\n  Removed (2025):\n")
         .assert_stdout_contains(
@@ -1636,9 +1637,9 @@ fn the_conditions_of_the_real_plans_differ_and_the_requirements_do_not() {
         );
     diff_real(&["--format", "md"])
         .assert_stdout_contains(
-            "\n## Villkor för medlen\n\n0 ändrade, 0 oförändrade, 2 tillkomna, 1 borttaget.\n\nTillkomna (2026):\n\n",
+            "\n## Villkor för medlen\n\n0 ändrade, 0 oförändrade, 5 tillkomna, 1 borttaget.\n\nTillkomna (2026):\n\n",
         )
-        .assert_stdout_contains(&format!("\n- **1.** {CONDITION_2026}\n"))
+        .assert_stdout_contains(&format!("\n- **3.** {CONDITION_2026}\n"))
         .assert_stdout_contains(&format!("\nBorttagna (2025):\n\n- **1.** {CONDITION_2025}\n"))
         .assert_stdout_contains(
             "\n## Krav för områdenas medel\n\nOmråden: 0 ändrade, 3 oförändrade, 0 tillkomna, 0 borttagna.\n",
@@ -1647,9 +1648,9 @@ fn the_conditions_of_the_real_plans_differ_and_the_requirements_do_not() {
         serde_json::from_str(&diff_real(&["--format", "json"]).stdout).unwrap();
     assert_eq!(v["schema"], "allocate-diff/2");
     let conditions = &v["conditions"];
-    assert_eq!(conditions["added"][0]["number"], 1);
-    assert_eq!(conditions["added"][0]["text"], CONDITION_2026);
-    assert_eq!(conditions["added"].as_array().unwrap().len(), 2);
+    assert_eq!(conditions["added"][2]["number"], 3);
+    assert_eq!(conditions["added"][2]["text"], CONDITION_2026);
+    assert_eq!(conditions["added"].as_array().unwrap().len(), 5);
     assert_eq!(conditions["removed"][0]["text"], CONDITION_2025);
     assert_eq!(conditions["changed"], serde_json::json!([]));
     assert_eq!(conditions["unchanged"], 0);
@@ -2712,7 +2713,7 @@ fn the_decisions_dates_deadlines_and_terms_are_compared() {
         .assert_stdout_contains(
             "\nFörslag till beslut: 0 ändrade, 1 oförändrad, 0 tillkomna, 0 borttagna\n",
         )
-        .assert_stdout_contains("\nVillkor för medlen: 0 ändrade, 2 oförändrade");
+        .assert_stdout_contains("\nVillkor för medlen: 0 ändrade, 5 oförändrade");
     // The appendix for the revised decision: dates as the decision basis writes them.
     against_the_decided_plan(&revised, &["--format", "md"])
         .assert_stdout_contains(

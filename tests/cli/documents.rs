@@ -215,7 +215,7 @@ fn an_english_document_marks_the_plans_own_words_as_swedish() {
     // kommun's name are the plan's, the words around them English.
     let (_, checked) = english.split_once("id=\"checked\"").unwrap();
     for marked in [
-        "<td class=\"wide\" data-label=\"Figure\"><span lang=\"sv\">Direkt till regionens vårdverksamheter</span> (<span lang=\"sv\">Underlaget trycker 481 000 kr,",
+        "<td class=\"wide\" data-label=\"Figure\"><span lang=\"sv\">Direkt till regionens vårdverksamheter</span> (<span lang=\"sv\">Rättad: det utsända underlaget (4 februari 2026) trycker 481 000 kr,",
         "<td class=\"wide\" data-label=\"Figure\"><span lang=\"sv\">Område 1, tabellens Totalt</span></td>",
         "<td class=\"wide\" data-label=\"Figure\"><span lang=\"sv\">Bräcke, summa</span></td>",
         "<td class=\"wide\" data-label=\"Figure\">Area 1, of which: <span lang=\"sv\">Patient-, brukar- och anhörigmedverkan",
@@ -306,7 +306,11 @@ fn an_english_document_marks_the_plans_own_words_as_swedish() {
     let noted = label("Direkt till regionens vårdverksamheter");
     let marks: Vec<bool> = noted.iter().map(|(_, marked)| *marked).collect();
     assert_eq!(marks, [true, false, true, false]);
-    assert!(noted[2].0.starts_with("Underlaget trycker 481"));
+    assert!(
+        noted[2]
+            .0
+            .starts_with("Rättad: det utsända underlaget (4 februari 2026) trycker 481")
+    );
     let earmark = label("Area 1, of which: ");
     assert_eq!(earmark[0], ("Area 1, of which: ".to_string(), false));
     assert!(earmark[1].0.starts_with("Patient-, brukar- och") && earmark[1].1);
@@ -523,16 +527,19 @@ fn every_format_gives_a_warnings_fix_under_it() {
 
 #[test]
 fn the_decision_basis_says_what_the_decision_says_about_the_money() {
-    // Seed 001: each area's requirements (lines 113–127), the mandate to move unused money
-    // (lines 255–263), and the plan's note on the 481 000 it corrects (line 1243).
+    // Seed 001: each area's requirements (lines 113–127), who answers for an activity (line
+    // 239), the mandate to move unused money (lines 255–263), the commitments the money
+    // depends on (lines 1298–1303), and the plan's note on the 481 000 it corrects (line 1243).
     let (_dir, path) = document("allocations/plan-2026.toml", "md", &[]);
     let md = std::fs::read_to_string(&path).unwrap();
     for text in [
         "För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis)\n\n- upprätta länsgemensamma handlingsplaner för genomförandet av den nationella strategin\n",
         "- redovisa arbetet i enlighet med anvisning\n",
-        "## Villkor för medlen\n\nEventuella medel som under året bedöms inte kunna nyttjats enligt föreslagen fördelning kan omfördelas av ansvarig verksamhet",
+        "## Villkor för medlen\n\nFör respektive aktivitets planering, genomförande och uppföljning ansvarar den verksamhet där aktiviteten genomförs.\n\nInför 2027 kommer Kommunförbundet",
+        "\n\nEventuella medel som under året bedöms inte kunna nyttjats enligt föreslagen fördelning kan omfördelas av ansvarig verksamhet",
+        "\n\nFör att regioner och kommuner ska få ta del av medlen från tilläggsöverenskommelsen 2026 ska de prestationskrav som slås fast i huvudöverenskommelsen för 2025 uppnås och redovisas.\n",
         "Omfördelning av medel som fördelats för fortsatt nyttjande i samverkan sker efter överenskommelse mellan Kommunförbundet Jämtland Härjedalen och Hälso-och sjukvårdspolitiska avdelningen Region Jämtland Härjedalen",
-        "| Direkt till regionens vårdverksamheter (Underlaget trycker 481 000 kr",
+        "| Direkt till regionens vårdverksamheter (Rättad: det utsända underlaget (4 februari 2026) trycker 481 000 kr",
     ] {
         assert!(md.contains(text), "no {text:?} in {md}");
     }

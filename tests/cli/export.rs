@@ -428,7 +428,7 @@ fn a_destination_that_cannot_be_written_is_told_before_the_plans_findings() {
 }
 
 /// The 2026 plan's texts that the decision basis prints beside its figures: the conditions
-/// (*Villkor för medlen*, seed 001 rad 255–263), each area's requirements (seed 001, rad 113,
+/// (*Villkor för medlen*, seed 001 rad 239–263 and 1298–1303), each area's requirements (seed 001, rad 113,
 /// 141, 198) and the note on the 481 600 kr heading (the document prints 481 000).
 #[test]
 fn json_carries_the_conditions_the_requirements_and_the_notes_on_printed_figures() {
@@ -439,14 +439,20 @@ fn json_carries_the_conditions_the_requirements_and_the_notes_on_printed_figures
     let plan = &value["plan"];
     let text = real_plan("plan-2026.toml");
     let conditions = plan["conditions"].as_array().unwrap();
-    assert_eq!(conditions.len(), 2);
+    assert_eq!(conditions.len(), 5);
     assert!(
         conditions[0]
             .as_str()
             .unwrap()
+            .starts_with("För respektive aktivitets planering, genomförande och uppföljning")
+    );
+    assert!(
+        conditions[2]
+            .as_str()
+            .unwrap()
             .starts_with("Eventuella medel som under året bedöms inte kunna nyttjats")
     );
-    assert!(conditions[1].as_str().unwrap().starts_with(
+    assert!(conditions[3].as_str().unwrap().starts_with(
         "Omfördelning av medel som fördelats för fortsatt nyttjande i samverkan sker efter \
          överenskommelse mellan Kommunförbundet Jämtland Härjedalen"
     ));
@@ -486,7 +492,10 @@ fn json_carries_the_conditions_the_requirements_and_the_notes_on_printed_figures
     assert_eq!(noted[0]["title"], "Direkt till regionens vårdverksamheter");
     assert_eq!(noted[0]["stated"], 481_600);
     let note = noted[0]["note"].as_str().unwrap();
-    assert!(note.starts_with("Underlaget trycker 481 000 kr"), "{note}");
+    assert!(
+        note.starts_with("Rättad: det utsända underlaget (4 februari 2026) trycker 481 000 kr"),
+        "{note}"
+    );
     assert!(text.contains(&format!("note = \"{note}\"")), "{note}");
     // The other printed figures, each with what it covers as the plan writes it.
     let stated = plan["stated"].as_array().unwrap();
@@ -559,7 +568,7 @@ fn json_keeps_a_headings_note_with_it_in_a_selection_and_in_the_views_part() {
         heading["note"]
             .as_str()
             .unwrap()
-            .starts_with("Underlaget trycker 481 000 kr")
+            .starts_with("Rättad: det utsända underlaget (4 februari 2026) trycker 481 000 kr")
     );
 }
 

@@ -257,7 +257,7 @@ fn init_keeps_the_decisions_texts_and_drops_the_notes_on_this_years_figures() {
     out.assert_status(0);
     assert!(
         out.stdout
-            .contains("\nconditions = [\n  \"Eventuella medel som under året")
+            .contains("\nconditions = [  # ansvar och uppföljning (rad 239–252), omfördelning (rad 255–263), åtaganden (rad 1298–1303), ordagrant\n  \"För respektive aktivitets planering")
     );
     assert_eq!(out.stdout.matches("[areas.requirements]").count(), 3);
     // The note is about the 2026 document's 481 000.

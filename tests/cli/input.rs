@@ -645,10 +645,10 @@ fn a_number_with_a_hidden_character_is_quoted_with_it_named() {
 /// the line it opens on and the first line it took in (tester s43 #1).
 #[test]
 fn a_list_left_open_is_told_where_it_should_end() {
-    let last = "Region Jämtland Härjedalen\",";
+    let last = "uppnås och redovisas.\",";
     let p = PlanDir::from_real("plan-2026.toml").edit(
-        "Region Jämtland Härjedalen\",\n]\n\n[deadlines]",
-        "Region Jämtland Härjedalen\",\n\n\n[deadlines]",
+        "uppnås och redovisas.\",\n]\n\n[deadlines]",
+        "uppnås och redovisas.\",\n\n\n[deadlines]",
     );
     let at = p.position_of(last, last.chars().count());
     assert!(at.starts_with("plan.toml:26:"), "{at}");
@@ -656,7 +656,7 @@ fn a_list_left_open_is_told_where_it_should_end() {
     out.assert_status(2)
         .assert_finding("syntax", &at)
         .assert_stdout_contains(
-            "listan `conditions` som börjar med [ på rad 24 avslutas aldrig med ], så rad 29 (`[deadlines]`) har blivit en del av listan",
+            "listan `conditions` som börjar med [ på rad 23 avslutas aldrig med ], så rad 29 (`[deadlines]`) har blivit en del av listan",
         )
         .assert_stdout_contains("= åtgärd: skriv ] här, efter listans sista värde");
 
