@@ -575,6 +575,22 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
     })
     .find(|list| !list.is_empty())
     .or_else(|| {
+        // clap's tip that an option goes after a command (`'check --deny-warnings' exists`);
+        // not its tip to write `-- --strict`, which makes `--strict` a plan's name.
+        let Some(ContextValue::StyledStrs(tips)) = error.get(ContextKind::Suggested) else {
+            return None;
+        };
+        let meant: Vec<String> = (tips.iter())
+            .filter_map(|tip| {
+                let tip = tip.to_string();
+                let quoted = tip.strip_suffix(" exists")?;
+                (quoted.len() > 2 && quoted.starts_with('\'') && quoted.ends_with('\''))
+                    .then(|| quoted.to_string())
+            })
+            .collect();
+        (!meant.is_empty()).then_some(meant)
+    })
+    .or_else(|| {
         // Other tools' names for failing on warnings, where the command has ours.
         let strict = [
             "--strict",
@@ -589,11 +605,7 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
         .then(|| vec!["'--deny-warnings'".to_string()])
     });
     if let Some(list) = suggested {
-        let or = lang.pick("eller", "or");
-        let list = match list.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
-            _ => list.join(""),
-        };
+        let list = crate::output::words::either_first(&list, list.len(), lang);
         text.push_str(&say!(
             lang,
             "  menade du {list}?\n",

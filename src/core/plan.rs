@@ -360,11 +360,14 @@ impl Contact {
     }
 }
 
-/// Whether `text` reads as an e-mail address: no white space, exactly one `@` with something
-/// before it, and a point after it with something on both sides (`anna.frisk@regionjh.se`).
-/// Not every address the standard allows, but every address a letter would give a reader.
+/// Whether `text` reads as an e-mail address: no white space, control or invisible character
+/// (which a reader copying it would copy too), exactly one `@` with something before it, and a
+/// point after it with something on both sides (`anna.frisk@regionjh.se`). Not every address
+/// the standard allows, but every address a letter would give a reader.
 pub fn reads_as_email(text: &str) -> bool {
-    if text.chars().any(char::is_whitespace) {
+    let hidden =
+        |c: char| c.is_whitespace() || c.is_control() || crate::core::text::is_invisible(c);
+    if text.chars().any(hidden) {
         return false;
     }
     let mut parts = text.split('@');
@@ -1132,6 +1135,8 @@ mod tests {
             "anna@regionjh.",
             "anna frisk@regionjh.se",
             "anna.frisk@regionjh.se ",
+            "anna.frisk@regionjh.se\u{200b}",
+            "anna\u{a0}frisk@regionjh.se",
         ] {
             assert!(!super::reads_as_email(bad), "{bad}");
         }

@@ -1562,7 +1562,7 @@ fn from_and_example(
 }
 
 const EXAMPLE_SV: &str = "Jämtlands läns plan för 2026 som följer med allocate";
-const ANOTHER_COUNTY_SV: &str = "För ett annat län: byt ut det som är Jämtlands (län, organ, förra årets länsmedel `previous_county_total`, aktörer, kommuner, nycklar, insatser och texter), enligt README-avsnittet \"A plan for another county\".\n";
+const ANOTHER_COUNTY_SV: &str = "För ett annat län: byt ut det som är Jämtlands (län, organ, förra årets länsmedel `previous_county_total`, aktörer, kommuner, nycklar, insatser, kontaktpersoner och texter), enligt README-avsnittet \"A plan for another county\".\n";
 
 #[test]
 fn init_example_writes_the_plan_init_from_the_shipped_2026_plan_writes() {
@@ -1647,7 +1647,7 @@ fn init_example_speaks_english_with_lang_en_and_prints_the_plan_with_output_dash
     assert_eq!(
         example.stderr,
         from.stderr.clone()
-            + "For another county: replace what is Jämtland's (county, forum, last year's county total `previous_county_total`, actors, kommuner, keys, insatser and texts), as the README section \"A plan for another county\" lists.\n"
+            + "For another county: replace what is Jämtland's (county, forum, last year's county total `previous_county_total`, actors, kommuner, keys, insatser, contacts and texts), as the README section \"A plan for another county\" lists.\n"
     );
     // Printed, nothing is written; by default the plan goes to the current folder.
     assert_eq!(plans_in(empty.path()), Vec::<String>::new());

@@ -738,6 +738,14 @@ fn english_usage_errors_say_what_was_meant_and_give_no_tip_that_misleads() {
         "error: unrecognized subcommand 'rapport'\n  did you mean 'report' or 'export'?\n",
     );
     assert!(!out.stderr.contains("tip:"), "{}", out.stderr);
+    // An option before its command: clap's tip that it goes after, as what was meant.
+    let plan = "allocations/plan-2026.toml";
+    allocate(&repo_root(), &["--deny-warnings", "check", plan, "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains("error: unexpected argument '--deny-warnings' found\n  did you mean 'check --deny-warnings'?\n");
+    allocate(&repo_root(), &["--deny-warnings", "check", plan])
+        .assert_status(2)
+        .assert_stderr_contains("  menade du 'check --deny-warnings'?\n");
 }
 
 /// Every error that is not a finding begins as clap's usage errors do: `fel: ` in Swedish,

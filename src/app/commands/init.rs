@@ -361,8 +361,8 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             err,
             "{}",
             lang.pick(
-                "För ett annat län: byt ut det som är Jämtlands (län, organ, förra årets länsmedel `previous_county_total`, aktörer, kommuner, nycklar, insatser och texter), enligt README-avsnittet \"A plan for another county\".",
-                "For another county: replace what is Jämtland's (county, forum, last year's county total `previous_county_total`, actors, kommuner, keys, insatser and texts), as the README section \"A plan for another county\" lists."
+                "För ett annat län: byt ut det som är Jämtlands (län, organ, förra årets länsmedel `previous_county_total`, aktörer, kommuner, nycklar, insatser, kontaktpersoner och texter), enligt README-avsnittet \"A plan for another county\".",
+                "For another county: replace what is Jämtland's (county, forum, last year's county total `previous_county_total`, actors, kommuner, keys, insatser, contacts and texts), as the README section \"A plan for another county\" lists."
             )
         )?;
     }

@@ -239,8 +239,8 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "a revised plan replaces a decision (`replaces`) not made before its own (`decision_date`), or has no decision date of its own",
         ),
         Code::ContactEmail => lang.pick(
-            "en kontaktpersons `email` (`[[contacts]]`) som inte ser ut som en e-postadress: inte exakt ett `@`, ingen punkt efter det, eller mellanslag; beslutsunderlaget och fördelningsbeskeden skriver den som den står",
-            "a contact's `email` (`[[contacts]]`) that does not read as an address: not exactly one `@`, no point after it, or spaces; the decision basis and the letters print it as written",
+            "en kontaktpersons `email` (`[[contacts]]`) som inte ser ut som en e-postadress: inte exakt ett `@`, inget före det, ingen domän med punkt efter det (`namn@region.se`), eller mellanslag eller osynliga tecken; beslutsunderlaget och fördelningsbeskeden skriver den som den står",
+            "a contact's `email` (`[[contacts]]`) that does not read as an address: not exactly one `@`, nothing before it, no domain with a point after it (`name@region.se`), or spaces or invisible characters; the decision basis and the letters print it as written",
         ),
         Code::InvoiceCondition => lang.pick(
             "planen anger `invoice_by` men inget villkor (`conditions`) om medel som inte fakturerats i tid: inget villkor nämner fakturering",

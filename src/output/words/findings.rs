@@ -753,8 +753,8 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
         ),
         Problem::ContactEmail { name, email } => say!(
             lang,
-            "`{email}`, e-postadressen till kontaktpersonen {name}, ser inte ut som en e-postadress: en adress har ett @ och en punkt efter det, utan mellanslag",
-            "`{email}`, the e-mail address of the contact {name}, does not read as an address: an address has one @ and a point after it, without spaces"
+            "`{email}`, e-postadressen till kontaktpersonen {name}, ser inte ut som en e-postadress: en adress har ett namn, ett @ och en domän med punkt, som namn@region.se, utan mellanslag eller osynliga tecken",
+            "`{email}`, the e-mail address of the contact {name}, does not read as an address: an address has a name, one @ and a domain with a point, as name@region.se, without spaces or invisible characters"
         ),
         Problem::InvoiceByWithoutCondition { invoice_by } => {
             let by = number::date(*invoice_by, lang);
