@@ -346,6 +346,7 @@ pub struct Contact {
     #[serde(default, deserialize_with = "non_empty_given")]
     pub role: Option<String>,
     /// The organisation, by an actor's id (`rjh`).
+    #[serde(default, deserialize_with = "non_empty_spanned_given")]
     pub actor: Option<Spanned<String>>,
     #[serde(default, deserialize_with = "non_empty_spanned_given")]
     pub email: Option<Spanned<String>>,

@@ -1297,6 +1297,15 @@ fn a_contact_of_an_unknown_actor_is_an_unknown_reference_at_its_place() {
         "{}",
         out.stdout
     );
+    // An empty id is no actor's: a missing field, as an empty name or e-mail is (reviewer s44).
+    let p = plan().edit(
+        "actor = \"rjh\"\nemail = \"anna.frisk@regionjh.se\"",
+        "actor = \"\"\nemail = \"anna.frisk@regionjh.se\"",
+    );
+    p.check(&[])
+        .assert_status(2)
+        .assert_stdout_contains("fel[missing-field]: `actor` är tom")
+        .assert_stdout_contains(&p.position_of("actor = \"\"", 8));
 }
 
 #[test]
